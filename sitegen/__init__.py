@@ -1,0 +1,1 @@
+"""Static-site generator for the Express Entry guide (see docs/architecture.md)."""

@@ -1,0 +1,50 @@
+"""User-facing strings from `locales/en/*.toml`, addressed as "<file stem>.<key>"."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from .errors import BuildError
+from .paths import LOCALES, rel
+
+
+def _line_of(message: str) -> int:
+    # tomllib ends its messages with "(at line N, column M)".
+    marker = "at line "
+    if marker in message:
+        return int(message.split(marker)[1].split(",")[0].rstrip(")"))
+    return 1
+
+
+def load_strings(folder: Path = LOCALES) -> dict[str, str]:
+    """Every string, flattened to dotted keys; a bad file stops the build at its line."""
+    strings: dict[str, str] = {}
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise BuildError.at(rel(path), _line_of(str(exc)), f"invalid TOML: {exc}") from None
+        _flatten(path.stem, data, strings)
+    return strings
+
+
+def _flatten(prefix: str, data: dict, out: dict[str, str]) -> None:
+    for key, value in data.items():
+        if isinstance(value, dict):
+            _flatten(f"{prefix}.{key}", value, out)
+        else:
+            out[f"{prefix}.{key}"] = value
+
+
+class Strings:
+    """The `t(key)` helper: a missing key is an error, never an empty string."""
+
+    def __init__(self, strings: dict[str, str]):
+        self.strings = strings
+
+    def __call__(self, key: str) -> str:
+        try:
+            return self.strings[key]
+        except KeyError:
+            raise KeyError(f"missing string {key!r} (add it to locales/en/{key.split('.')[0]}.toml)") from None

@@ -1,0 +1,72 @@
+"""The Jinja2 environment shared by layouts and Markdown shortcodes."""
+
+from __future__ import annotations
+
+import json
+import traceback
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .errors import BuildError
+from .paths import TEMPLATES, rel
+from .strings import Strings
+from .urls import Urls
+
+CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'"
+# livereload injects an inline script that opens a websocket back to the dev server.
+DEV_CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; "
+    "connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; base-uri 'self'"
+)
+
+
+def make_env(strings: dict[str, str], base_url: str, dev: bool, folder: Path = TEMPLATES) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    urls = Urls(base_url)
+    env.globals.update(
+        t=Strings(strings),
+        url=urls.url,
+        asset=urls.asset,
+        base_url=urls.base,
+        dev=dev,
+        csp=Markup(DEV_CSP if dev else CSP),  # fixed text, no escaping needed
+        i18n_json=script_json(strings),
+    )
+    return env
+
+
+def script_json(value) -> Markup:
+    """JSON safe inside <script type="application/json"> (no "</script>" can close it)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def render(env: jinja2.Environment, name: str, context: dict) -> str:
+    """Render a template; any failure becomes `template:line: message`."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BuildError.at(rel(exc.filename or TEMPLATES / name), exc.lineno, exc.message) from None
+    except jinja2.TemplateNotFound as exc:
+        raise BuildError.at(rel(TEMPLATES / name), 1, f"template not found: {exc.name}") from None
+    except BuildError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - every template failure must name its file and line
+        where, line = template_frame(exc, TEMPLATES / name)
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+        raise BuildError.at(where, line, message) from None
+
+
+def template_frame(exc: BaseException, fallback: Path) -> tuple[str, int]:
+    """The innermost template file and line in a traceback (Jinja rewrites frames to them)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".md")) or frame.filename == "<template>":
+            return rel(Path(frame.filename)), frame.lineno or 1
+    return rel(fallback), 1
