@@ -1,0 +1,236 @@
+"""The rules as data: dated tables read from engine/data/*.toml.
+
+A table id is "<file stem>.<table key>" (e.g. "crs.age"). `table(id, as_of)` gives the
+rows in force on that day; `history(id)` every row of every period (for the guide).
+Files are parsed once and cached; they are read relative to this package, so the
+engine works the same from a source tree, a wheel or a zip unpacked in Pyodide.
+
+Table kinds:
+- "bands": a row matches a number x when min <= x <= max.
+- "keyed": a row matches when its `key` equals x (a string, whole number or boolean).
+- "ranges": each row is a level (its `key`, e.g. a CLB level) and each column holds the
+  inclusive [low, high] score range of that level for one ability; `lookup(score, ability)`
+  returns the level. Such tables also say the lowest score the test reports (`lowest`,
+  one per column) and its `step`.
+A table may also carry `column_min` (one number per column): the columns are then bands
+of a second quantity, and `column_for(y)` names the column that y falls in.
+"""
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+
+KINDS = ("bands", "keyed", "ranges")
+_STANDARD_KEYS = {"title", "kind", "columns", "column_labels", "source", "checked", "rows", "column_min"}
+
+
+class RulesDataError(Exception):
+    """A data file breaks the format above (a bug in the project, never in the input)."""
+
+
+class UnknownTableError(LookupError):
+    """No table has that id."""
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    values: dict
+    effective_from: date
+    effective_to: date | None = None
+    source: str = ""
+    key: object = None
+    min: float | None = None
+    max: float | None = None
+    status: str | None = None  # e.g. "unconfirmed": the date or value awaits an official source
+    note: str | None = None
+
+    def in_force(self, day: date) -> bool:
+        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+
+    def matches(self, x) -> bool:
+        if self.key is not None:
+            return type(x) is type(self.key) and x == self.key
+        return self.min <= x <= self.max
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    title: str
+    kind: str
+    columns: tuple
+    column_labels: tuple
+    source: str
+    checked: date | None
+    rows: tuple
+    column_min: tuple | None = None
+    attrs: dict = field(default_factory=dict)  # any other table-level keys (e.g. lowest, step)
+
+    def _column(self, column) -> str:
+        if column is None:
+            if len(self.columns) != 1:
+                raise LookupError(f"{self.id}: name one of the columns {list(self.columns)}")
+            return self.columns[0]
+        if column not in self.columns:
+            raise LookupError(f"{self.id}: no column {column!r} (columns: {list(self.columns)})")
+        return column
+
+    def row_for(self, x, column=None) -> Row:
+        """The row matching x (for "ranges": the level whose range in `column` holds x)."""
+        if self.kind == "ranges":
+            name = self._column(column)
+            for row in self.rows:
+                low, high = row.values[name]
+                if low <= x <= high:
+                    return row
+        else:
+            for row in self.rows:
+                if row.matches(x):
+                    return row
+        raise LookupError(f"{self.id}: no row in force matches {x!r}")
+
+    def lookup(self, x, column=None):
+        """The value for x in `column` (may be omitted for one-column tables).
+
+        For a "ranges" table the result is the matching row's key (the level).
+        Raises LookupError when no row in force matches.
+        """
+        row = self.row_for(x, column)
+        if self.kind == "ranges":
+            return row.key
+        return row.values[self._column(column)]
+
+    def column_for(self, y) -> str:
+        """The column whose `column_min` band holds y (the last with column_min <= y)."""
+        if self.column_min is None:
+            raise LookupError(f"{self.id}: has no column_min")
+        chosen = None
+        for name, low in zip(self.columns, self.column_min):
+            if y >= low:
+                chosen = name
+        if chosen is None:
+            raise LookupError(f"{self.id}: {y!r} is below every column")
+        return chosen
+
+
+def _as_date(as_of) -> date:
+    if type(as_of) is date:
+        return as_of
+    if isinstance(as_of, str):
+        return date.fromisoformat(as_of)
+    raise TypeError(f"as_of must be a datetime.date, got {as_of!r}")
+
+
+def _data_file(stem: str):
+    return resources.files(__package__).joinpath("data").joinpath(f"{stem}.toml")
+
+
+@functools.cache
+def _stems() -> tuple:
+    folder = resources.files(__package__).joinpath("data")
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+
+
+@functools.cache
+def _load(stem: str) -> dict:
+    """Every table of one data file, all rows, checked for shape."""
+    where = f"engine/data/{stem}.toml"
+    try:
+        raw = tomllib.loads(_data_file(stem).read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesDataError(f"{where}: {exc}") from None
+    return {key: _build(f"{stem}.{key}", spec, where) for key, spec in raw.items()}
+
+
+def _build(table_id: str, spec: dict, where: str) -> Table:
+    def fail(message):
+        raise RulesDataError(f"{where} [{table_id}]: {message}")
+
+    if not isinstance(spec, dict):
+        fail("must be a table")
+    kind = spec.get("kind")
+    if kind not in KINDS:
+        fail(f"kind must be one of {KINDS}, got {kind!r}")
+    columns = tuple(spec.get("columns", ()))
+    labels = tuple(spec.get("column_labels", columns))
+    if not columns or len(labels) != len(columns):
+        fail("needs columns, and as many column_labels")
+    source = spec.get("source")
+    if not source:
+        fail("needs a source URL")
+    column_min = spec.get("column_min")
+    if column_min is not None and len(column_min) != len(columns):
+        fail("column_min needs one number per column")
+    rows = []
+    for number, raw in enumerate(spec.get("rows", ()), 1):
+        rows.append(_row(raw, kind, columns, source, lambda m, n=number: fail(f"row {n}: {m}")))
+    if not rows:
+        fail("has no rows")
+    return Table(
+        id=table_id,
+        title=spec.get("title") or fail("needs a title"),
+        kind=kind,
+        columns=columns,
+        column_labels=labels,
+        source=source,
+        checked=spec.get("checked"),
+        rows=tuple(rows),
+        column_min=tuple(column_min) if column_min is not None else None,
+        attrs={k: v for k, v in spec.items() if k not in _STANDARD_KEYS},
+    )
+
+
+def _row(raw: dict, kind: str, columns: tuple, source: str, fail) -> Row:
+    values = raw.get("values")
+    if not isinstance(values, list) or len(values) != len(columns):
+        fail(f"values must list one entry per column {list(columns)}")
+    start, end = raw.get("effective_from"), raw.get("effective_to")
+    if type(start) is not date or (end is not None and (type(end) is not date or end < start)):
+        fail("needs effective_from (a date) and an optional effective_to on or after it")
+    if kind == "bands":
+        if "min" not in raw or "max" not in raw or raw["min"] > raw["max"]:
+            fail("a band needs min <= max")
+    elif "key" not in raw:
+        fail(f"a {kind} row needs a key")
+    if kind == "ranges" and not all(isinstance(v, list) and len(v) == 2 and v[0] <= v[1] for v in values):
+        fail("each value of a ranges row must be [low, high]")
+    return Row(
+        label=raw.get("label") or fail("needs a label"),
+        values=dict(zip(columns, values)),
+        effective_from=start,
+        effective_to=end,
+        source=raw.get("source", source),
+        key=raw.get("key"),
+        min=raw.get("min"),
+        max=raw.get("max"),
+        status=raw.get("status"),
+        note=raw.get("note"),
+    )
+
+
+def table_ids() -> list:
+    """Every table id of every data file, sorted."""
+    return sorted(tid for stem in _stems() for tid in (f"{stem}.{key}" for key in _load(stem)))
+
+
+def history(table_id: str) -> Table:
+    """The table with the rows of every period (for showing how a rule changed)."""
+    stem, _, key = table_id.partition(".")
+    if stem not in _stems() or key not in _load(stem):
+        raise UnknownTableError(f"unknown rules table {table_id!r}; known tables: {', '.join(table_ids())}")
+    return _load(stem)[key]
+
+
+@functools.lru_cache(maxsize=4096)
+def _table_on(table_id: str, day: date) -> Table:
+    full = history(table_id)
+    rows = tuple(row for row in full.rows if row.in_force(day))
+    return Table(**{**full.__dict__, "rows": rows})
+
+
+def table(table_id: str, as_of) -> Table:
+    """The table with only the rows in force on `as_of` (a date, or "YYYY-MM-DD")."""
+    return _table_on(table_id, _as_date(as_of))
