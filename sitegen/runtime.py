@@ -1,0 +1,91 @@
+"""Put the browser runtime into the site: the pinned Pyodide core and the engine as one zip.
+
+The page's worker boots Pyodide from `pyodide/` (same origin, no CDN) and unpacks the engine
+zip into Pyodide's file system. The zip's name carries its content hash, so a changed engine
+is a new URL and no cache can serve a stale one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+from sitegen.errors import BuildError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Exactly what a browser needs to boot the core of Pyodide 314 (no packages, no micropip).
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+PYODIDE_DIR = "pyodide/"
+
+# The engine is Python plus its rules; anything else in the folder (caches, notes) stays out.
+ENGINE_SUFFIXES = (".py", ".toml", ".json")
+# A fixed timestamp makes the zip, and so its hash, depend on content alone.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
+    """Copy Pyodide into `out_dir/pyodide/` and write `out_dir/engine-<hash>.zip`.
+
+    Returns the URLs, relative to the site root, that templates and scripts use.
+    """
+    out_dir, root = Path(out_dir), Path(root)
+    source = root / "node_modules" / "pyodide"
+    missing = [name for name in PYODIDE_FILES if not (source / name).is_file()]
+    if missing:
+        raise BuildError(
+            f"{source}: Pyodide files missing ({', '.join(missing)}); run npm ci"
+        )
+    target = out_dir / PYODIDE_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        _link_or_copy(source / name, target / name)
+
+    data = engine_zip_bytes(root / "engine")
+    engine_name = f"engine-{hashlib.sha256(data).hexdigest()[:12]}.zip"
+    (out_dir / engine_name).write_bytes(data)
+    return {"pyodide": PYODIDE_DIR, "engine_zip": engine_name}
+
+
+def engine_zip_bytes(engine_dir: Path) -> bytes:
+    """The `engine/` package as a zip whose bytes depend only on the files' paths and content."""
+    if not (engine_dir / "__init__.py").is_file():
+        raise BuildError(f"{engine_dir}: no engine package to bundle")
+    files = sorted(
+        path
+        for path in engine_dir.rglob("*")
+        if path.is_file()
+        and path.suffix in ENGINE_SUFFIXES
+        and "__pycache__" not in path.parts
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            name = path.relative_to(engine_dir.parent).as_posix()
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Hard-link the large files (instant, no extra disk); copy when linking is impossible."""
+    if target.exists():
+        if os.path.samefile(source, target):
+            return
+        target.unlink()
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
