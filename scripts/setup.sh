@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Prepares everything the project needs, idempotently: a virtual environment with the Python
+# dependencies, the pinned npm packages (Pyodide) and, with --test, the test tools and Chromium.
+# Sourced by serve.sh and test.sh (which sets WITH_TEST=1); re-runs are quick because each step
+# is keyed by a stamp.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+WITH_TEST="${WITH_TEST:-0}"
+STAMPS="$ROOT/.cache/stamps"
+mkdir -p "$STAMPS"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+digest() { cat "$@" | sha256sum | cut -d' ' -f1; }
+
+# Python 3.11 or newer: the build and tests use tomllib and recent typing.
+PYTHON="${PYTHON:-python3}"
+command -v "$PYTHON" >/dev/null || die "Python 3.11+ is needed: install the Debian package python3 (and python3-venv)."
+"$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+  || die "Python 3.11+ is needed; $PYTHON is $("$PYTHON" -V 2>&1)."
+command -v npm >/dev/null || die "Node.js and npm are needed: install the Debian packages nodejs and npm."
+
+if [[ ! -x .venv/bin/python ]]; then
+  say "Creating the virtual environment in .venv"
+  "$PYTHON" -m venv .venv || die "could not create .venv: install the Debian package python3-venv."
+fi
+
+extras="."
+(( WITH_TEST )) && extras=".[test]"
+want="$(digest pyproject.toml)-$extras"
+if [[ "$(cat "$STAMPS/pip" 2>/dev/null)" != "$want" ]]; then
+  say "Installing Python dependencies ($extras)"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$extras"
+  echo "$want" > "$STAMPS/pip"
+fi
+
+want="$(digest package.json package-lock.json)"
+if [[ ! -d node_modules/pyodide || "$(cat "$STAMPS/npm" 2>/dev/null)" != "$want" ]]; then
+  say "Installing the pinned npm packages (Pyodide) with npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" > "$STAMPS/npm"
+fi
+
+if (( WITH_TEST )) && [[ ! -x /usr/bin/chromium ]]; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    say "Installing Debian's chromium for the browser tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    die "the browser tests need Debian's Chromium: run 'sudo apt-get install chromium' and try again."
+  fi
+fi

@@ -1,0 +1,93 @@
+"""Fixtures shared by every test: a built and served site, and a guarded real Chromium.
+
+Engine tests also run inside Pyodide with `--confcutdir` below this folder, so this file may
+import browser tooling freely: Pyodide never loads it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.harness import browser as chromium
+from tests.harness.server import serve
+
+SUBPATH = "/repo-name/"
+
+
+def _build(tmp_path_factory, base_url: str):
+    from sitegen.build import build_site
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site(out, base_url=base_url)
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The site built for the root of its host ("/")."""
+    return _build(tmp_path_factory, "/")
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    server = serve(built_site, "/")
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory):
+    """The site built for a GitHub project page, served under /repo-name/."""
+    return _build(tmp_path_factory, SUBPATH)
+
+
+@pytest.fixture(scope="session")
+def subpath_server(subpath_site):
+    server = serve(subpath_site, SUBPATH)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = chromium.launch(playwright)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def guarded_context(browser):
+    """Factory: a fresh browser context that aborts and fails on requests to other origins.
+
+    `guarded_context(server, **context_options)` returns the context; the test fails at teardown
+    if any page in it asked for anything outside `server.origin`.
+    """
+    opened = []
+
+    def make(server, **options):
+        context = browser.new_context(**options)
+        guard = chromium.ForeignRequestGuard(server.origin)
+        guard.attach(context)
+        opened.append((context, guard))
+        return context
+
+    yield make
+    foreign = [url for _, guard in opened for url in guard.foreign]
+    for context, _ in opened:
+        context.close()
+    if foreign:
+        pytest.fail(f"requests left the site's origin: {foreign}")
+
+
+@pytest.fixture
+def page(guarded_context, site_server):
+    """A page in a guarded context for the site served at the root."""
+    return guarded_context(site_server).new_page()
+
+
+@pytest.fixture
+def subpath_page(guarded_context, subpath_server):
+    """A page in a guarded context for the site served under /repo-name/."""
+    return guarded_context(subpath_server).new_page()
