@@ -15,9 +15,10 @@ const pyodide = await loadPyodide({
 });
 
 if (wheelDir && wheelDir !== "-") {
+  const extractDir = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   for (const name of readdirSync(wheelDir).filter((n) => n.endsWith(".whl"))) {
     // unpackArchive refuses a Node Buffer: hand it a plain Uint8Array.
-    pyodide.unpackArchive(new Uint8Array(readFileSync(join(wheelDir, name))), "wheel");
+    pyodide.unpackArchive(new Uint8Array(readFileSync(join(wheelDir, name))), "wheel", { extractDir });
   }
 }
 
