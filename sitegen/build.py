@@ -1,34 +1,130 @@
-"""The build: content and templates in, a complete static site out, swapped in atomically."""
+"""The build: content and templates in, a complete static site out, swapped in atomically.
+
+Stages (docs/architecture.md): strings → content → Markdown → templates → runtime → datasets →
+search index, sitemap, 404 → links checked → offline files → swap.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import shutil
 from pathlib import Path
 
-from . import atomic
-from .paths import STATIC
+from . import atomic, site_files
+from .content import Page, load_pages
+from .linkcheck import check_site
+from .offline import write_offline
+from .paths import ENGINE, LOCALES, STATIC, TEMPLATES
+from .rendering import Link, check_links, render_page
+from .shortcodes import Shortcodes
 from .strings import load_strings
 from .templating import make_env, render
+from .runtime import write_runtime
+from .urls import Urls
+
+# Pages rendered from a template alone: (template, output route). Owned by other parts of the
+# project, they are rendered when their template exists.
+OPTIONAL_PAGES = [("calculator.html", "calculator/"), ("noc.html", "noc/")]
 
 
-def build_site(out_dir: Path, *, base_url: str = "/", dev: bool = False) -> None:
-    """Build the whole site into `out_dir`; on any error `out_dir` is left as it was."""
-    out_dir = Path(out_dir)
-    with atomic.staging(out_dir) as tmp:
-        _build_into(tmp, base_url=base_url, dev=dev)
+def build_site(out_dir: Path, *, base_url: str = "/", dev: bool = False, as_of: dt.date | None = None) -> None:
+    """Build the whole site into `out_dir`; on any error `out_dir` is left as it was.
+
+    `as_of` is the date whose rules the guide shows (default: today).
+    """
+    Builder(base_url=base_url, dev=dev, as_of=as_of).build(Path(out_dir))
 
 
-def _build_into(out: Path, *, base_url: str, dev: bool) -> None:
-    strings = load_strings()
-    env = make_env(strings, base_url, dev)
-    context: dict = {}
-    _write(out / "index.html", render(env, "index.html", context))
-    _write(out / "404.html", render(env, "404.html", context))
-    (out / ".nojekyll").write_text("", encoding="utf-8")
+class Builder:
+    """One configured build; kept alive by `serve` so unchanged pages are not re-rendered."""
+
+    def __init__(self, *, base_url: str = "/", dev: bool = False, as_of: dt.date | None = None):
+        self.urls = Urls(base_url)
+        self.dev = dev
+        self.as_of = as_of
+        self._rendered: dict[Path, tuple[str, Page]] = {}  # path -> (input fingerprint, page)
+
+    def build(self, out_dir: Path) -> None:
+        with atomic.staging(out_dir) as tmp:
+            self._build_into(tmp)
+
+    def _build_into(self, out: Path) -> None:
+        as_of = self.as_of or dt.date.today()
+        strings = load_strings()
+        env = make_env(strings, self.urls, self.dev)
+        Shortcodes(env, as_of).install()
+
+        pages = self._render_pages(load_pages(), env, as_of)
+        _copy_static(out)
+        context = {
+            "runtime": write_runtime(out),
+            "pages": pages,
+            "guide_pages": pages,
+            "has_page": {route: (TEMPLATES / name).exists() for name, route in OPTIONAL_PAGES},
+        }
+        env.globals.update(context)
+
+        routes = [""]
+        write(out / "index.html", render(env, "index.html", {"route": ""}))
+        routes.append("guide/")
+        write(out / "guide/index.html", render(env, "guide_index.html", {"route": "guide/"}))
+        for i, page in enumerate(pages):
+            routes.append(page.route)
+            write(out / page.route / "index.html", render(env, "page.html", {
+                "route": page.route,
+                "page": page,
+                "step": i + 1,
+                "previous": pages[i - 1] if i > 0 else None,
+                "next": pages[i + 1] if i + 1 < len(pages) else None,
+            }))
+        for name, route in OPTIONAL_PAGES:
+            if (TEMPLATES / name).exists():
+                routes.append(route)
+                write(out / route / "index.html", render(env, name, {"route": route}))
+        routes.append("search/")
+        write(out / "search/index.html", render(env, "search.html", {"route": "search/"}))
+        write(out / "404.html", render(env, "404.html", {"route": "404.html"}))
+
+        site_files.write_search_index(out, pages, self.urls.url)
+        site_files.write_sitemap(out, routes, self.urls.site_url)
+        site_files.write_nojekyll(out)
+        write_offline(out, self.urls.base, self.dev)
+        check_site(out, self.urls.base)
+
+    def _render_pages(self, pages: list[Page], env, as_of: dt.date) -> list[Page]:
+        """Markdown → HTML, reusing the last result for a page whose inputs did not change."""
+        shared = _inputs_stamp(as_of, self.urls.base)
+        links: list[Link] = []
+        result = []
+        for page in pages:
+            fingerprint = hashlib.sha256(f"{shared}\n{page.path.read_text(encoding='utf-8')}".encode()).hexdigest()
+            cached = self._rendered.get(page.path)
+            if cached and cached[0] == fingerprint:
+                page, page_links = cached[1]
+            else:
+                page_links = []
+                render_page(page, env, page_links)
+                self._rendered[page.path] = (fingerprint, (page, page_links))
+            links.extend(page_links)
+            result.append(page)
+        check_links(links, result)
+        return result
+
+
+def _inputs_stamp(as_of: dt.date, base: str) -> str:
+    """What every page body depends on besides its own file: rule data, partials, strings, engine."""
+    watched = [*ENGINE.rglob("*.py"), *ENGINE.rglob("*.toml"), *(TEMPLATES / "partials").glob("*"),
+               *LOCALES.glob("*.toml")]
+    stamps = sorted(f"{p}:{p.stat().st_mtime_ns}" for p in watched if p.is_file())
+    return f"{as_of}|{base}|" + "|".join(stamps)
+
+
+def _copy_static(out: Path) -> None:
     if STATIC.is_dir():
         shutil.copytree(STATIC, out / "static", dirs_exist_ok=True)
 
 
-def _write(path: Path, text: str) -> None:
+def write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -9,7 +9,8 @@ from .errors import BuildError
 from .paths import LOCALES, rel
 
 
-def _line_of(message: str) -> int:
+def toml_error_line(message: str) -> int:
+    """The line number in a tomllib error message."""
     # tomllib ends its messages with "(at line N, column M)".
     marker = "at line "
     if marker in message:
@@ -24,7 +25,7 @@ def load_strings(folder: Path = LOCALES) -> dict[str, str]:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise BuildError.at(rel(path), _line_of(str(exc)), f"invalid TOML: {exc}") from None
+            raise BuildError.at(rel(path), toml_error_line(str(exc)), f"invalid TOML: {exc}") from None
         _flatten(path.stem, data, strings)
     return strings
 

@@ -10,6 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from .errors import BuildError
+from .filters import FORMATS, long_date_filter, source_host
 from .paths import TEMPLATES, rel
 from .strings import Strings
 from .urls import Urls
@@ -22,14 +23,13 @@ DEV_CSP = (
 )
 
 
-def make_env(strings: dict[str, str], base_url: str, dev: bool, folder: Path = TEMPLATES) -> jinja2.Environment:
+def make_env(strings: dict[str, str], urls: Urls, dev: bool, folder: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    urls = Urls(base_url)
     env.globals.update(
         t=Strings(strings),
         url=urls.url,
@@ -39,6 +39,7 @@ def make_env(strings: dict[str, str], base_url: str, dev: bool, folder: Path = T
         csp=Markup(DEV_CSP if dev else CSP),  # fixed text, no escaping needed
         i18n_json=script_json(strings),
     )
+    env.filters.update(FORMATS, source_host=source_host, long_date=long_date_filter(strings["site.months"]))
     return env
 
 

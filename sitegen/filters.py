@@ -1,0 +1,46 @@
+"""Jinja filters for figures, dates and links shown in the guide."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+
+def cad(value) -> str:
+    """Canadian dollars: 15263 -> "$15,263"; cents are shown only when there are some."""
+    if isinstance(value, list):
+        low, high = value
+        return cad(low) if low == high else f"{cad(low)}–{cad(high)}"
+    amount = Decimal(str(value))
+    if amount == amount.to_integral_value():
+        return f"${int(amount):,}"
+    return f"${amount:,.2f}"
+
+
+def number(value) -> str:
+    """A figure with thousands separators: 1200 -> "1,200"; a [low, high] range -> "low–high"."""
+    if isinstance(value, list):
+        low, high = value
+        return number(low) if low == high else f"{number(low)}–{number(high)}"
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
+
+
+def source_host(url: str) -> str:
+    """A source link's visible text: its site, e.g. "canada.ca"."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def long_date_filter(months: list[str]):
+    """`25 November 2026`, with month names from the locale (day-month-year reads well in EN and FR)."""
+    if len(months) != 12:
+        raise ValueError("site.months must list 12 month names")
+
+    def long_date(value: dt.date) -> str:
+        return f"{value.day} {months[value.month - 1]} {value.year}"
+
+    return long_date
+
+
+FORMATS = {"cad": cad, "number": number}

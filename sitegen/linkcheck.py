@@ -1,0 +1,85 @@
+"""Every internal link and asset reference in the built site must resolve to a file (and anchor)."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .errors import BuildError
+
+# Attributes that point at another file.
+REFERENCES = {"href", "src", "action", "poster", "data-src"}
+
+
+class _Refs(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.refs: list[tuple[int, str]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+            elif name in REFERENCES and value is not None:
+                self.refs.append((self.getpos()[0], value))
+            elif name == "srcset" and value:
+                self.refs.extend((self.getpos()[0], part.split()[0]) for part in value.split(",") if part.strip())
+
+
+def parse(path: Path) -> _Refs:
+    parser = _Refs()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+def internal_target(ref: str, page: Path, out: Path, base: str) -> tuple[Path, str] | None:
+    """The file (and fragment) an internal reference points at; None for other origins."""
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc or ref.startswith(("mailto:", "tel:")):
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return page, parts.fragment
+    if path.startswith("/"):
+        if not path.startswith(base):
+            return out / "__outside_base__" / path.lstrip("/"), parts.fragment
+        target = out / path[len(base):]
+    else:
+        target = page.parent / path
+    if path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def broken_links(out: Path, base: str) -> list[str]:
+    """`file:line: message` for each reference that does not resolve, across every HTML file."""
+    parsed = {p.resolve(): parse(p) for p in sorted(out.rglob("*.html"))}
+    problems = []
+    for page, refs in list(parsed.items()):
+        for line, ref in refs.refs:
+            found = internal_target(ref, page, out, base)
+            if found is None:
+                continue
+            target, fragment = found
+            where = f"{page.relative_to(out.resolve())}:{line}"
+            if not target.resolve().is_relative_to(out.resolve()) or not target.is_file():
+                problems.append(f"{where}: broken link {ref!r} (no such file in the site)")
+            elif fragment and target.suffix == ".html" and fragment not in parse_cached(parsed, target.resolve()).ids:
+                problems.append(f"{where}: broken link {ref!r} (no element with id {fragment!r})")
+    return problems
+
+
+def parse_cached(parsed: dict[Path, _Refs], path: Path) -> _Refs:
+    if path not in parsed:
+        parsed[path] = parse(path)
+    return parsed[path]
+
+
+def check_site(out: Path, base: str) -> None:
+    problems = broken_links(out, base)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise BuildError(f"site/{problems[0]}{more}")

@@ -1,0 +1,130 @@
+"""Guide page bodies: Jinja shortcodes first, then Markdown, then links to other pages checked."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from html.parser import HTMLParser
+
+import jinja2
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .content import Page
+from .errors import BuildError
+from .templating import template_frame
+
+EXTENSIONS = ["tables", "admonition", "attr_list", "sane_lists", "smarty"]
+MD_LINK = re.compile(r"^(?P<slug>[a-z0-9-]+)\.md(?:#(?P<anchor>[\w-]+))?$")
+
+
+class Link:
+    """A link written in Markdown to another guide page (`slug.md#anchor`), checked after all pages render."""
+
+    def __init__(self, page: Page, slug: str, anchor: str | None, href: str):
+        self.page, self.slug, self.anchor, self.href = page, slug, anchor, href
+
+    @property
+    def line(self) -> int:
+        return _source_line(self.page, self.href)
+
+
+def _source_line(page: Page, needle: str) -> int:
+    for number, line in enumerate(page.body.splitlines(), start=page.body_line):
+        if needle in line:
+            return number
+    return page.body_line
+
+
+class _GuideLinks(Treeprocessor):
+    """Rewrites `other-page.md#part` links to the built page's URL and records them for checking."""
+
+    def __init__(self, md, page: Page, url, links: list[Link]):
+        super().__init__(md)
+        self.page, self.url, self.links = page, url, links
+
+    def run(self, root: etree.Element) -> None:
+        for a in root.iter("a"):
+            href = a.get("href", "")
+            match = MD_LINK.match(href)
+            if match:
+                self.links.append(Link(self.page, match["slug"], match["anchor"], href))
+                target = self.url(f"guide/{match['slug']}/")
+                a.set("href", target + (f"#{match['anchor']}" if match["anchor"] else ""))
+            elif href.endswith(".md") or ".md#" in href:
+                raise BuildError.at(self.page.where, _source_line(self.page, href),
+                                    f"link {href!r}: write links to other pages as 'page-name.md' or 'page-name.md#part'")
+
+
+class _LinkExtension(Extension):
+    def __init__(self, page: Page, url, links: list[Link]):
+        super().__init__()
+        self.page, self.url, self.links = page, url, links
+
+    def extendMarkdown(self, md) -> None:
+        md.treeprocessors.register(_GuideLinks(md, self.page, self.url, self.links), "guide_links", 5)
+
+
+def render_page(page: Page, env: jinja2.Environment, links: list[Link]) -> None:
+    """Fill `page.html`, `page.toc` and `page.text`; a failure names the Markdown file and line."""
+    try:
+        source = env.from_string(page.body).render(page=page)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BuildError.at(page.where, page.body_line + (exc.lineno or 1) - 1, exc.message) from None
+    except Exception as exc:  # noqa: BLE001 - a shortcode failure must name the line that called it
+        _, line = template_frame(exc, page.path)
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+        raise BuildError.at(page.where, page.body_line + line - 1, message) from None
+    md = markdown.Markdown(
+        extensions=[*EXTENSIONS, "toc", _LinkExtension(page, env.globals["url"], links)],
+        extension_configs={"toc": {"toc_depth": "2-3"}},
+        output_format="html",
+    )
+    page.html = md.convert(source)
+    page.toc = md.toc_tokens
+    page.text = plain_text(page.html)
+
+
+def check_links(links: list[Link], pages: list[Page]) -> None:
+    """Every `page.md#anchor` link must name an existing page and heading."""
+    by_slug = {p.slug: p for p in pages}
+    for link in links:
+        target = by_slug.get(link.slug)
+        if target is None:
+            raise BuildError.at(link.page.where, link.line, f"link to a page that does not exist: {link.href}")
+        if link.anchor and link.anchor not in element_ids(target.html):
+            raise BuildError.at(link.page.where, link.line,
+                                f"link to a heading that does not exist: {link.href} (see {target.where})")
+
+
+class _Collector(HTMLParser):
+    """Plain text and element ids of an HTML fragment."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        value = dict(attrs).get("id")
+        if value:
+            self.ids.add(value)
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def _collect(html: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(html)
+    collector.close()
+    return collector
+
+
+def plain_text(html: str) -> str:
+    return " ".join(" ".join(_collect(html).parts).split())
+
+
+def element_ids(html: str) -> set[str]:
+    return _collect(html).ids

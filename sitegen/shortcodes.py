@@ -1,0 +1,91 @@
+"""Jinja helpers that put the engine's rule data into the guide, so guide and calculator agree.
+
+In Markdown: `{{ rules_table("crs.age") }}` renders a whole table with its source and checked
+date; `{{ rule("funds.settlement", 1, "amount") | cad }}` renders one figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+
+import jinja2
+from markupsafe import Markup
+
+from .filters import FORMATS
+
+
+class ShortcodeError(Exception):
+    """A shortcode that cannot resolve (unknown table, row or column); the build reports its line."""
+
+
+def _rules():
+    # Imported when used, so `serve` can drop the engine from sys.modules and see edited data.
+    return importlib.import_module("engine.rules")
+
+
+def _table(table_id: str, as_of: dt.date):
+    rules = _rules()
+    if table_id not in rules.table_ids():
+        raise ShortcodeError(f"unknown rules table {table_id!r}")
+    return rules.table(table_id, as_of)
+
+
+def _column(table, column: str | None) -> str:
+    if column is None:
+        if len(table.columns) != 1:
+            raise ShortcodeError(f"table {table.title!r} has columns {table.columns}: name one")
+        return table.columns[0]
+    if column not in table.columns:
+        raise ShortcodeError(f"table {table.title!r} has no column {column!r} (it has {table.columns})")
+    return column
+
+
+class Shortcodes:
+    """The helpers, bound to the date whose rules the guide shows and to the page templates."""
+
+    def __init__(self, env: jinja2.Environment, as_of: dt.date):
+        self.env = env
+        self.as_of = as_of
+
+    def install(self) -> None:
+        self.env.globals.update(rules_table=self.rules_table, rule=self.rule, rule_row=self.rule_row,
+                                rules_as_of=self.as_of)
+
+    def rule(self, table_id: str, key, column: str | None = None):
+        """One value: the row matching `key` (a band value or a row key) in `column`."""
+        table = _table(table_id, self.as_of)
+        column = _column(table, column)
+        try:
+            return table.lookup(key, column)
+        except LookupError:
+            raise ShortcodeError(f"table {table_id!r} has no row for {key!r} on {self.as_of}") from None
+
+    def rule_row(self, table_id: str, key, column: str | None = None):
+        """The whole row (label, values, effective dates, status, note) matching `key`."""
+        table = _table(table_id, self.as_of)
+        try:
+            return table.row_for(key, column)
+        except LookupError:
+            raise ShortcodeError(f"table {table_id!r} has no row for {key!r} on {self.as_of}") from None
+
+    def rules_table(self, table_id: str, columns: list[str] | None = None, *,
+                    format: str = "number", row_heading: str | None = None) -> Markup:
+        """An accessible HTML table of the rows in force, with its source link and checked date."""
+        table = _table(table_id, self.as_of)
+        if format not in FORMATS:
+            raise ShortcodeError(f"unknown format {format!r} (use one of {sorted(FORMATS)})")
+        chosen = [_column(table, c) for c in columns] if columns else list(table.columns)
+        labels = dict(zip(table.columns, table.column_labels))
+        sources = [table.source] + [r.source for r in table.rows if getattr(r, "source", None)]
+        html = self.env.get_template("partials/rules_table.html").render(
+            table_id=table_id,
+            table=table,
+            row_heading=row_heading or table.title,
+            columns=[(c, labels[c]) for c in chosen],
+            fmt=FORMATS[format],
+            sources=list(dict.fromkeys(sources)),
+            as_of=self.as_of,
+        )
+        # One line: Markdown keeps a raw HTML block intact only when it has no blank lines.
+        return Markup("".join(line.strip() for line in html.splitlines()))
