@@ -1,0 +1,119 @@
+"""Government fees for the family's application, plus third-party costs as estimates.
+
+Who pays what: the principal applicant and an accompanying spouse or partner (who is not a
+citizen or permanent resident) each pay the processing fee and the right of permanent
+residence fee; each accompanying dependent child pays the child processing fee only;
+biometrics are charged per person up to a family maximum.
+"""
+
+from datetime import date
+
+from . import rules
+
+GOVERNMENT = "fees.government"
+ESTIMATES = "fees.estimates"
+
+
+def assess_fees(*, spouse_applies: bool, children: int, as_of: date) -> dict:
+    table = rules.table(GOVERNMENT, as_of)
+    history = rules.history(GOVERNMENT)
+    adults = 1 + (1 if spouse_applies else 0)
+    lines, missing = [], []
+
+    def add(key, count, label=None):
+        if count == 0:
+            return
+        try:
+            row = table.row_for(key)
+        except LookupError:
+            missing.append(key)
+            lines.append({"id": key, "label": label or key, "count": count, "amount": None,
+                          "subtotal": None, "message": "Fee not found for this date."})
+            return
+        lines.append(_line(row, key, count, row.values["amount"] * count, history))
+
+    add("processing_principal", 1)
+    add("processing_spouse", adults - 1)
+    add("processing_child", children, "Processing fee: each accompanying dependent child")
+    add("rprf", adults)
+    _add_biometrics(table, history, adults + children, lines, missing)
+
+    known = [line["subtotal"] for line in lines if line["subtotal"] is not None]
+    result = {
+        "lines": lines,
+        "total": sum(known) if not missing else None,
+        "total_known": sum(known),
+        "complete": not missing,
+        "currency": "CAD",
+        "source": history.source,
+        "checked": _iso(history.checked),
+        "estimates": _estimates(as_of),
+    }
+    if missing:
+        result["message"] = (
+            "Some fees are not on file for " + as_of.isoformat() + ": " + ", ".join(missing)
+            + ". Check the official fee list."
+        )
+    if any(line.get("status") for line in lines):
+        result["status"] = "unconfirmed"
+    return result
+
+
+def _add_biometrics(table, history, people, lines, missing):
+    try:
+        each = table.row_for("biometrics_person")
+        cap = table.row_for("biometrics_family_max")
+    except LookupError:
+        missing.append("biometrics")
+        lines.append({"id": "biometrics", "label": "Biometrics", "count": people, "amount": None,
+                      "subtotal": None, "message": "Fee not found for this date."})
+        return
+    subtotal = min(each.values["amount"] * people, cap.values["amount"])
+    line = _line(each, "biometrics", people, subtotal, history)
+    line["label"] = f"{each.label} (at most {cap.values['amount']} CAD for a family applying together)"
+    line["family_max"] = cap.values["amount"]
+    if cap.status and "status" not in line:
+        line["status"] = cap.status
+    lines.append(line)
+
+
+def _line(row, key, count, subtotal, history) -> dict:
+    line = {
+        "id": key,
+        "label": row.label,
+        "amount": row.values["amount"],
+        "count": count,
+        "subtotal": subtotal,
+        "effective_from": row.effective_from.isoformat(),
+        "source": row.source,
+        "checked": _iso(history.checked),
+    }
+    if row.status:
+        line["status"] = row.status
+    if row.note:
+        line["note"] = row.note
+    return line
+
+
+def _estimates(as_of: date) -> dict:
+    """Costs paid to others: ranges, never added to the government total."""
+    history = rules.history(ESTIMATES)
+    items = []
+    for row in rules.table(ESTIMATES, as_of).rows:
+        item = {
+            "id": row.key,
+            "label": row.label,
+            "low": row.values["low"],
+            "high": row.values["high"],
+            "source": row.source,
+            "checked": _iso(history.checked),
+            "status": row.status or "estimate",
+        }
+        if row.note:
+            item["note"] = row.note
+        items.append(item)
+    return {"items": items, "estimate": True, "title": history.title}
+
+
+def _iso(day):
+    return day.isoformat() if day else None
