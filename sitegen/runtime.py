@@ -7,6 +7,7 @@ is a new URL and no cache can serve a stale one.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import os
@@ -30,6 +31,7 @@ PYODIDE_DIR = "pyodide/"
 
 # The engine is Python plus its rules; anything else in the folder (caches, notes) stays out.
 ENGINE_SUFFIXES = (".py", ".toml", ".json")
+ABILITIES = ("listening", "reading", "writing", "speaking")
 # A fixed timestamp makes the zip, and so its hash, depend on content alone.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -37,7 +39,8 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
     """Copy Pyodide into `out_dir/pyodide/` and write `out_dir/engine-<hash>.zip`.
 
-    Returns the URLs, relative to the site root, that templates and scripts use.
+    Returns the URLs, relative to the site root, that templates and scripts use, and the
+    scores each language test reports (`language_scales`), for the calculator's inputs.
     """
     out_dir, root = Path(out_dir), Path(root)
     source = root / "node_modules" / "pyodide"
@@ -54,7 +57,38 @@ def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
     data = engine_zip_bytes(root / "engine")
     engine_name = f"engine-{hashlib.sha256(data).hexdigest()[:12]}.zip"
     (out_dir / engine_name).write_bytes(data)
-    return {"pyodide": PYODIDE_DIR, "engine_zip": engine_name}
+    return {
+        "pyodide": PYODIDE_DIR,
+        "engine_zip": engine_name,
+        "language_scales": language_scales(dt.date.today()),
+    }
+
+
+def language_scales(as_of: dt.date) -> dict:
+    """{test: {ability: {"min", "max", "step"}}} from the engine's equivalency charts.
+
+    The page bounds each score input with these before Python has started, so the form
+    accepts only scores a test can report; the engine stays the judge of every value.
+    """
+    from engine import rules
+
+    scales = {}
+    for test in rules.table("language.tests", as_of).rows:
+        if test.key in ("clb", "nclc"):
+            levels = rules.table("language.levels", as_of).row_for(test.key).values
+            scale = {"min": levels["lowest"], "max": levels["highest"], "step": 1}
+            scales[test.key] = {ability: scale for ability in ABILITIES}
+            continue
+        chart = rules.table(f"language.{test.key}", as_of)
+        scales[test.key] = {
+            ability: {
+                "min": lowest,
+                "max": max(row.values[ability][1] for row in chart.rows),
+                "step": chart.attrs["step"],
+            }
+            for ability, lowest in zip(chart.columns, chart.attrs["lowest"])
+        }
+    return scales
 
 
 def engine_zip_bytes(engine_dir: Path) -> bytes:

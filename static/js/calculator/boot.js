@@ -1,0 +1,19 @@
+// Runs from <head>, before the body is parsed, so Python starts booting in its worker while
+// the rest of the page arrives. page.js takes the worker over; messages that arrive before
+// it does are kept for it.
+(function () {
+  const script = document.currentScript;
+  document.documentElement.dataset.engine = "loading";
+  const config = { pyodide: script.dataset.pyodide, engineZip: script.dataset.engineZip };
+  let worker;
+  const early = [];
+  try {
+    // The worker reads its configuration from its name: no message round trip before it starts.
+    worker = new Worker(script.dataset.worker, { type: "module", name: JSON.stringify(config) });
+    worker.addEventListener("message", (event) => early.push(event.data));
+    worker.addEventListener("error", (event) => early.push({ type: "error", payload: { message: String(event.message || "worker error") } }));
+  } catch (error) {
+    early.push({ type: "error", payload: { message: String(error) } });
+  }
+  window.calculatorBoot = { worker, early, startedAt: performance.now() };
+})();

@@ -1,0 +1,130 @@
+// The calculator page: wires the form, the engine worker, the result and the saved answers.
+import { t } from "./i18n.js";
+import { applyVisibility, buildProfile, inputFor, readAnswers, showErrors, writeAnswers } from "./form.js";
+import { renderAssess, renderScore } from "./result.js";
+import { EngineClient } from "./engine-client.js";
+import * as state from "./state.js";
+
+const html = document.documentElement;
+const form = document.getElementById("calculator-form");
+const result = document.getElementById("result");
+const message = document.getElementById("result-message");
+const STAGES = { download: "engine.stage_download", start: "engine.stage_start", rules: "engine.stage_rules" };
+
+/** The visitor's own date (not UTC's), as YYYY-MM-DD. */
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+form.elements.namedItem("as_of").defaultValue = today();
+const defaults = readAnswers(form);
+let lastProfile = null;
+
+function setState(name, text) {
+  result.dataset.state = name;
+  if (message.textContent !== text) message.textContent = text;
+}
+
+function update() {
+  applyVisibility(form);
+  state.save(readAnswers(form), defaults);
+  const built = buildProfile(form, today());
+  if (built.errors) {
+    showErrors(form, built.errors);
+    return setState("stale", t("error.summary", { label: built.errors[0].label }) + " " + t("result.stale"));
+  }
+  showErrors(form, []);
+  if (built.incomplete) {
+    document.getElementById("crs-total").textContent = "–";
+    return setState("incomplete", t("result.incomplete"));
+  }
+  lastProfile = built.profile;
+  if (engine.ready) engine.calculate(built.profile);
+}
+
+function onResult(answer) {
+  if (!answer.ok) {
+    const input = answer.field ? inputFor(form, answer.field) : null;
+    if (input) {
+      showErrors(form, [{ input, message: answer.message }]);
+      return setState("stale", t("error.summary", { label: input.labels?.[0]?.textContent.trim() ?? answer.field }) + " " + t("result.stale"));
+    }
+    return setState("stale", t("error.engine_failed") + " " + answer.message);
+  }
+  renderScore(result, lastProfile, answer.crs);
+  renderAssess(result, answer.assess);
+  setState("ready", "");
+}
+
+const stage = document.getElementById("engine-stage");
+const progress = document.getElementById("engine-progress");
+
+const engine = new EngineClient({
+  onProgress({ stage: name, step }) {
+    stage.textContent = t(STAGES[name]);
+    progress.value = step;
+  },
+  onReady({ rulesChecked }) {
+    html.dataset.engine = "ready";
+    progress.value = progress.max;
+    stage.textContent = t("engine.ready");
+    document.getElementById("engine-status").classList.add("is-ready");
+    if (rulesChecked) {
+      const checked = document.getElementById("rules-checked");
+      checked.dateTime = rulesChecked;
+      checked.textContent = rulesChecked;
+      document.getElementById("rules-checked-part").hidden = false;
+    }
+    update();
+  },
+  onError(reason) {
+    html.dataset.engine = "error";
+    document.getElementById("engine-status").hidden = true;
+    const box = document.getElementById("engine-error");
+    box.textContent = t(reason === "timeout" ? "engine.timeout" : "engine.error");
+    box.hidden = false;
+    setState("error", "");
+  },
+  onResult,
+});
+
+// Answers: a shared link wins over what this browser saved.
+const shared = state.fromFragment();
+writeAnswers(form, shared ?? state.load());
+if (shared) {
+  state.forgetFragment();
+  document.getElementById("answers-status").textContent = t("answers.restored");
+}
+
+form.addEventListener("input", update);
+form.addEventListener("change", update);
+form.addEventListener("submit", (event) => event.preventDefault());
+
+document.getElementById("clear-answers").addEventListener("click", () => {
+  state.clear();
+  writeAnswers(form, {});
+  document.getElementById("share-link-field").hidden = true;
+  update();
+  document.getElementById("answers-status").textContent = t("answers.cleared");
+});
+
+document.getElementById("copy-link").addEventListener("click", async () => {
+  const link = state.shareLink(readAnswers(form), defaults);
+  const field = document.getElementById("share-link");
+  field.value = link;
+  document.getElementById("share-link-field").hidden = false;
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(link);
+    copied = true;
+  } catch {
+    field.select(); // the link is shown and selected: the person can copy it themselves
+  }
+  document.getElementById("answers-status").textContent = t(copied ? "answers.link_copied" : "answers.link_ready");
+});
+
+update();
+if (result.dataset.state !== "stale" && result.dataset.state !== "incomplete") setState("pending", t("result.pending"));
+engine.start();

@@ -1,0 +1,87 @@
+// Module worker: boots Pyodide, unpacks the engine zip and answers {id, type, payload}
+// messages. Its configuration (where Pyodide and the engine zip are) arrives in its name.
+
+const config = JSON.parse(self.name);
+const ENGINE_DIR = "/home/pyodide/app";
+
+// The bridge between JSON and the engine. Only engine.ProfileError is an answer about the
+// input; anything else is a bug, reported as such instead of killing the worker.
+const BRIDGE = `
+import json, sys
+sys.path.insert(0, ${JSON.stringify(ENGINE_DIR)})
+import engine
+
+def calculate(text):
+    profile = json.loads(text)
+    try:
+        answer = {"ok": True, "crs": engine.crs_score(profile)}
+        for name in ("assess", "plan"):
+            function = getattr(engine, name, None)
+            if function is not None:
+                answer[name] = function(profile)
+    except engine.ProfileError as error:
+        return json.dumps({"ok": False, "field": error.field, "message": str(error)})
+    except Exception as error:
+        return json.dumps({"ok": False, "field": None, "message": type(error).__name__ + ": " + str(error)})
+    return json.dumps(answer, default=str)
+
+def rules_checked():
+    """The oldest date on which the rule tables were checked against their sources, or None."""
+    from engine import rules
+    try:
+        from datetime import date
+        days = [rules.table(table_id, date.today()).checked for table_id in rules.table_ids()]
+        return min(day for day in days if day).isoformat()
+    except Exception:
+        return None
+`;
+
+const post = (type, payload, id = null) => self.postMessage({ id, type, payload });
+
+function wasmAllowed() {
+  // A WebAssembly compile blocked by a content security policy makes loadPyodide hang
+  // forever; an eight-byte empty module tells at once.
+  try {
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function fetchOk(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
+async function boot() {
+  post("progress", { stage: "download", step: 1 });
+  if (!wasmAllowed()) throw new Error("WebAssembly is blocked in this browser");
+  // Everything the boot needs is requested at once; loadPyodide no longer waits for the
+  // lock file it would otherwise fetch only after pyodide.mjs has loaded.
+  const engineZip = fetchOk(config.engineZip).then((r) => r.arrayBuffer());
+  const lockFile = fetchOk(config.pyodide + "pyodide-lock.json").then((r) => r.json());
+  const { loadPyodide } = await import(config.pyodide + "pyodide.mjs");
+  post("progress", { stage: "start", step: 2 });
+  const pyodide = await loadPyodide({ indexURL: config.pyodide, lockFileContents: lockFile });
+  post("progress", { stage: "rules", step: 3 });
+  pyodide.unpackArchive(new Uint8Array(await engineZip), "zip", { extractDir: ENGINE_DIR });
+  pyodide.runPython(BRIDGE);
+  const calculate = pyodide.globals.get("calculate");
+  const checked = pyodide.globals.get("rules_checked")();
+  return { calculate, checked };
+}
+
+const ready = boot();
+ready.then(
+  ({ checked }) => post("ready", { rulesChecked: checked }),
+  (error) => post("error", { message: String(error && error.message ? error.message : error) }),
+);
+
+self.addEventListener("message", async (event) => {
+  const { id, type, payload } = event.data;
+  if (type !== "calculate") return;
+  const { calculate } = await ready;
+  post("result", JSON.parse(calculate(JSON.stringify(payload))), id);
+});
