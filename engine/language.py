@@ -1,0 +1,170 @@
+"""Language test results: validation and conversion to CLB (English) / NCLC (French) levels.
+
+The charts are the "ranges" tables of engine/data/language.toml; the chart in force on the
+day the test was taken (`taken_on`, default: the profile's `as_of`) is used. A score the
+test can report but that lies below the chart's lowest range is level 0.
+"""
+
+import functools
+from dataclasses import dataclass
+from datetime import date
+
+from . import rules
+from .errors import ProfileError
+from .validate import join, require_date, require_enum, require_object, show
+
+ABILITIES = ("listening", "reading", "writing", "speaking")
+FIELDS = ("test",) + ABILITIES + ("taken_on",)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Every score one test can report in one period, mapped to its level, per ability."""
+
+    test: str
+    test_label: str
+    official_language: str  # "english" or "french"
+    table_id: str | None  # None for levels given directly (clb, nclc)
+    levels: tuple  # per ability, in ABILITIES order: {score: level}
+    allowed: tuple  # per ability: what the message says is allowed
+
+
+@dataclass(frozen=True)
+class LanguageResult:
+    test: str
+    official_language: str
+    levels: dict  # ability -> CLB/NCLC level
+    taken_on: date
+    taken_on_given: bool
+    chart: str | None
+
+    @property
+    def lowest(self) -> int:
+        return min(self.levels.values())
+
+
+class NotAccepted(LookupError):
+    """The test was not accepted (or has no chart) on the day it was taken."""
+
+
+def _number(x) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def _allowed(label, lo, hi, step) -> str:
+    if step == 1:
+        return f"{label} scores are whole numbers from {_number(lo)} to {_number(hi)}"
+    return f"{label} scores run from {_number(lo)} to {_number(hi)} in steps of {_number(step)}"
+
+
+def _scale(lo, hi, step) -> list:
+    """Every score from lo to hi, counted in whole steps so that 0.5 steps stay exact."""
+    if step == 1:
+        return list(range(int(lo), int(hi) + 1))
+    return [n * step for n in range(round(lo / step), round(hi / step) + 1)]
+
+
+_by_era: dict = {}  # (table id, ids of the rows in force) -> Chart; a chart changes rarely
+
+
+@functools.lru_cache(maxsize=8192)
+def chart(test: str, taken_on: date) -> Chart:
+    """The chart for `test` taken on `taken_on`; raises NotAccepted if there is none."""
+    accepted = rules.table("language.tests", taken_on)
+    try:
+        test_row = accepted.row_for(test)
+    except LookupError:
+        rows = [r for r in rules.history("language.tests").rows if r.key == test]
+        raise NotAccepted(_not_accepted(rows[0].label if rows else test, [r.effective_from for r in rows])) from None
+    label, official = test_row.label, test_row.values["official_language"]
+
+    direct = rules.table("language.levels", taken_on)
+    if any(r.key == test for r in direct.rows):
+        lo, hi = (direct.lookup(test, c) for c in ("lowest", "highest"))
+        mapping = {level: level for level in _scale(lo, hi, 1)}
+        text = f"{test.upper()} levels are whole numbers from {lo} to {hi}"
+        return Chart(test, label, official, None, (mapping,) * 4, (text,) * 4)
+
+    table_id = f"language.{test}"
+    table = rules.table(table_id, taken_on)
+    if not table.rows:
+        raise NotAccepted(_not_accepted(label, [r.effective_from for r in rules.history(table_id).rows]))
+    era = (table_id, tuple(id(r) for r in table.rows))
+    if era not in _by_era:
+        _by_era[era] = _convert(test, label, official, table)
+    return _by_era[era]
+
+
+def _not_accepted(label, starts) -> str:
+    if not starts:
+        return f"{label} has no equivalency chart"
+    return f"{label} results count only for tests taken on or after {min(starts).isoformat()}"
+
+
+def _convert(test, label, official, table) -> Chart:
+    step = table.attrs["step"]
+    maps, texts = [], []
+    for i, ability in enumerate(ABILITIES):
+        ranges = [(r.values[ability][0], r.values[ability][1], r.key) for r in table.rows]
+        lo, hi = table.attrs["lowest"][i], max(r[1] for r in ranges)
+        floor = min(r[0] for r in ranges)
+        mapping = {}
+        for score in _scale(lo, hi, step):
+            level = next((key for low, high, key in ranges if low <= score <= high), None)
+            if level is None:
+                if score >= floor:
+                    raise rules.RulesDataError(f"{table.id}: {ability} score {score} falls between two ranges")
+                level = 0
+            mapping[score] = level
+        maps.append(mapping)
+        texts.append(_allowed(label, lo, hi, step))
+    return Chart(test, label, official, table.id, tuple(maps), tuple(texts))
+
+
+def parse(path: str, value, as_of: date) -> LanguageResult | None:
+    """Validate one language result object (or null) and convert its scores to levels."""
+    if value is None:
+        return None
+    obj = require_object(path, value, required=FIELDS[:5], allowed=FIELDS)
+    test = require_enum(join(path, "test"), obj["test"], tuple(_test_ids()))
+    if "taken_on" in obj:
+        taken_on = require_date(join(path, "taken_on"), obj["taken_on"])
+        if taken_on > as_of:
+            raise ProfileError(join(path, "taken_on"), f"must be on or before as_of ({as_of.isoformat()}), got {show(obj['taken_on'])}")
+        given = True
+    else:
+        taken_on, given = as_of, False
+    try:
+        found = chart(test, taken_on)
+    except NotAccepted as exc:
+        where = join(path, "taken_on" if given else "test")
+        raise ProfileError(where, f"{exc}, got a test taken on {taken_on.isoformat()}") from None
+    levels = {}
+    for i, ability in enumerate(ABILITIES):
+        score = obj[ability]
+        level = found.levels[i].get(score) if type(score) in (int, float) else None
+        if level is None:
+            era = f" on the chart for tests taken on {taken_on.isoformat()}" if _has_eras(found.table_id) else ""
+            raise ProfileError(join(path, ability), f"{found.allowed[i]}{era}, got {show(score)}")
+        levels[ability] = level
+    return LanguageResult(test, found.official_language, levels, taken_on, given, found.table_id)
+
+
+def _has_eras(table_id) -> bool:
+    """Whether the chart has changed over time (then error messages name the period)."""
+    return table_id is not None and any(r.effective_to for r in rules.history(table_id).rows)
+
+
+@functools.cache
+def _test_ids() -> tuple:
+    """Every test the data knows, in file order, whatever the date."""
+    return tuple(dict.fromkeys(r.key for r in rules.history("language.tests").rows))
+
+
+def result_expires(taken_on: date, as_of: date) -> date:
+    """The last day a result taken on `taken_on` still counts."""
+    years = rules.table("language.result_validity", as_of).lookup("all", "years")
+    try:
+        return taken_on.replace(year=taken_on.year + years)
+    except ValueError:  # 29 February: the period ends on 28 February
+        return taken_on.replace(year=taken_on.year + years, day=28)
