@@ -55,15 +55,10 @@ class Builder:
         env = make_env(strings, self.urls, self.dev)
         Shortcodes(env, as_of).install()
 
+        env.globals["has_page"] = {route: (TEMPLATES / name).exists() for name, route in OPTIONAL_PAGES}
         pages = self._render_pages(load_pages(), env, as_of)
         _copy_static(out)
-        context = {
-            "runtime": write_runtime(out),
-            "pages": pages,
-            "guide_pages": pages,
-            "has_page": {route: (TEMPLATES / name).exists() for name, route in OPTIONAL_PAGES},
-        }
-        env.globals.update(context)
+        env.globals.update(runtime=write_runtime(out), guide_pages=pages)
 
         routes = [""]
         write(out / "index.html", render(env, "index.html", {"route": ""}))
@@ -117,7 +112,8 @@ def _inputs_stamp(as_of: dt.date, base: str) -> str:
     watched = [*ENGINE.rglob("*.py"), *ENGINE.rglob("*.toml"), *(TEMPLATES / "partials").glob("*"),
                *LOCALES.glob("*.toml")]
     stamps = sorted(f"{p}:{p.stat().st_mtime_ns}" for p in watched if p.is_file())
-    return f"{as_of}|{base}|" + "|".join(stamps)
+    optional = [name for name, _ in OPTIONAL_PAGES if (TEMPLATES / name).exists()]  # pages link to them
+    return f"{as_of}|{base}|{optional}|" + "|".join(stamps)
 
 
 def _copy_static(out: Path) -> None:

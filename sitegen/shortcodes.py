@@ -50,6 +50,7 @@ class Shortcodes:
 
     def install(self) -> None:
         self.env.globals.update(rules_table=self.rules_table, rule=self.rule, rule_row=self.rule_row,
+                                rules_since=self.rules_since,
                                 rules_as_of=self.as_of)
 
     def rule(self, table_id: str, key, column: str | None = None):
@@ -68,6 +69,11 @@ class Shortcodes:
             return table.row_for(key, column)
         except LookupError:
             raise ShortcodeError(f"table {table_id!r} has no row for {key!r} on {self.as_of}") from None
+
+    def rules_since(self, table_id: str) -> dt.date:
+        """The day the newest row of the table in force took effect (when the rule last changed)."""
+        table = _table(table_id, self.as_of)
+        return max(row.effective_from for row in table.rows)
 
     def rules_table(self, table_id: str, columns: list[str] | None = None, *,
                     format: str = "number", row_heading: str | None = None) -> Markup:
