@@ -1,0 +1,72 @@
+"""`assess(profile)`: the CRS score plus program eligibility, proof of funds, fees and deadlines."""
+
+from . import assess_profile, crs
+from . import profile as profiles
+from .deadlines import deadlines
+from .fees import assess_fees
+from .funds import assess_funds
+from .programs import Facts, cec, fstp, fswp
+
+
+def assess(profile) -> dict:
+    """The full assessment of a profile (docs/profile.md); raises ProfileError on bad input."""
+    contract, ours = assess_profile.split(profile)
+    checked = profiles.parse(contract)
+    score = crs.score(checked)
+    as_of = checked.as_of
+    answers = assess_profile.normalise(ours, profile, as_of)
+    facts = _facts(checked, score, answers)
+
+    # Everyone counts for funds: a spouse even if not coming or a citizen, every child.
+    family_size = (1 + (checked.spouse is not None)
+                   + answers.children_accompanying + answers.children_not_accompanying)
+    funds = assess_funds(
+        family_size=family_size,
+        held=answers.settlement_funds,
+        job_offer=facts.job_offer,
+        authorized=answers.authorized_to_work_in_canada,
+        as_of=as_of,
+    )
+    warnings = list(score.get("warnings", [])) + funds.pop("warnings")
+    programs = {"fswp": fswp(facts, funds), "fstp": fstp(facts, funds), "cec": cec(facts)}
+    dated = deadlines(answers.dates, as_of)
+    warnings += [
+        {"code": "expired", "field": d["field"], "message": d["message"]} for d in dated if d["expired"]
+    ]
+    return {
+        "as_of": as_of.isoformat(),
+        "crs": score,
+        "programs": programs,
+        "eligible_programs": [key for key, result in programs.items() if result["eligible"]],
+        "funds": funds,
+        "fees": assess_fees(
+            spouse_applies=facts.spouse_accompanies,
+            children=answers.children_accompanying,
+            as_of=as_of,
+        ),
+        "deadlines": dated,
+        "warnings": warnings,
+    }
+
+
+def _facts(p: profiles.Profile, score: dict, answers) -> Facts:
+    spouse = p.spouse if p.with_spouse else None
+    first = p.first_language
+    return Facts(
+        as_of=p.as_of,
+        age=p.age,
+        education=p.education,
+        canadian_education=p.canadian_education,
+        canadian_work_years=p.canadian_work_years,
+        foreign_work_years=p.foreign_work_years,
+        certificate_of_qualification=p.certificate_of_qualification,
+        job_offer=p.job_offer != "none",
+        sibling_in_canada=p.sibling_in_canada,
+        first_clb=dict(first.levels) if first else None,
+        first_taken_on=first.taken_on if first and first.taken_on_given else None,
+        second_clb=dict(p.second_language.levels) if p.second_language else None,
+        spouse_accompanies=spouse is not None,
+        spouse_clb=dict(spouse.language.levels) if spouse and spouse.language else None,
+        spouse_canadian_work_years=spouse.canadian_work_years if spouse else 0,
+        answers=answers,
+    )

@@ -1,0 +1,534 @@
+"""Eligibility for the three federal Express Entry programs, and the FSW 67-point grid.
+
+Every requirement is met (True), not met (False) or unknown (None: an answer is missing).
+A program is eligible only when every requirement is met; it is not eligible as soon as one
+is not met; otherwise `eligible` is None and `reasons` says which answers would settle it.
+
+Work time (data: programs.work_time): each job counts its weekly hours (full-time when not
+given), jobs held at the same time add up, and no week counts for more than full time. A
+year of experience is the data's hours per year; a month is a twelfth of it. A window of
+N years ends on `as_of` and starts the day after `as_of` minus N years (see deadlines.py
+for month ends and 29 February). Hours are exact fractions, so boundaries are exact.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+
+from . import rules
+from .deadlines import add_period, valid_until
+from .language import result_expires
+
+ONE_DAY = timedelta(days=1)
+ABILITIES = ("listening", "reading", "writing", "speaking")
+# The profile field a person would change to raise each line of the FSW grid.
+GRID_FIELDS = {
+    "language": "first_language",
+    "education": "education",
+    "experience": "work_history",
+    "age": "age",
+    "arranged_employment": "job_offer",
+    "adaptability": "relative_in_canada",
+}
+NAMES = {
+    "fswp": "Federal Skilled Worker Program",
+    "fstp": "Federal Skilled Trades Program",
+    "cec": "Canadian Experience Class",
+}
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the programs look at, from the checked profile and the CRS result."""
+
+    as_of: date
+    age: int
+    education: str
+    canadian_education: str
+    canadian_work_years: int
+    foreign_work_years: int
+    certificate_of_qualification: bool
+    job_offer: bool
+    sibling_in_canada: bool
+    first_clb: dict | None  # ability -> level, None without a test
+    first_taken_on: date | None
+    second_clb: dict | None
+    spouse_accompanies: bool  # a spouse who comes along and is not a citizen or PR
+    spouse_clb: dict | None
+    spouse_canadian_work_years: int
+    answers: object  # assess_profile.AssessAnswers
+
+
+def _value(table_id: str, key: str, as_of: date):
+    return rules.table(table_id, as_of).lookup(key)
+
+
+class _Program:
+    """Collects the requirements of one program."""
+
+    def __init__(self, key: str, source_table: str, as_of: date):
+        self.key = key
+        self.requirements = []
+        self.notes = []
+        self.table = rules.history(source_table)
+        self.as_of = as_of
+
+    def check(self, id_, met, field, message, **values):
+        self.requirements.append(
+            {"id": id_, "met": met, "field": field, "message": message, "values": values}
+        )
+
+    def result(self, **extra) -> dict:
+        met = [r["met"] for r in self.requirements]
+        eligible = False if False in met else None if None in met else True
+        reasons = [
+            {"code": f"{self.key}.{r['id']}", "field": r["field"], "message": r["message"]}
+            for r in self.requirements
+            if r["met"] is not True
+        ]
+        return {
+            "name": NAMES[self.key],
+            "eligible": eligible,
+            "reasons": reasons,
+            "requirements": self.requirements,
+            "notes": self.notes,
+            "source": self.table.source,
+            "checked": self.table.checked.isoformat() if self.table.checked else None,
+            **extra,
+        }
+
+
+# --- work time ---------------------------------------------------------------------------
+
+
+def _hours_per_month(as_of: date) -> Fraction:
+    return Fraction(_value("programs.work_time", "hours_per_year", as_of)) / 12
+
+
+def _window_start(as_of: date, years: int) -> date:
+    return add_period(as_of, years=-years) + ONE_DAY
+
+
+def credited_hours(jobs, since: date, until: date) -> Fraction:
+    """Full-time-equivalent hours of `jobs` between `since` and `until` (both included)."""
+    full_time = Fraction(_value("programs.work_time", "full_time_hours_per_week", until))
+    spans = []
+    for job in jobs:
+        start, end = max(job.start, since), min(job.end or until, until)
+        if start <= end:
+            weekly = full_time if job.hours_per_week is None else Fraction(job.hours_per_week)
+            spans.append((start, end + ONE_DAY, weekly))
+    cuts = sorted({s for s, _, _ in spans} | {e for _, e, _ in spans})
+    total = Fraction(0)
+    for a, b in zip(cuts, cuts[1:]):
+        weekly = sum(w for s, e, w in spans if s <= a and b <= e)
+        total += (b - a).days * min(weekly, full_time) / 7
+    return total
+
+
+def _continuous_runs(jobs) -> list:
+    """Jobs grouped into runs of one occupation (same NOC) with no day off between them."""
+    runs, open_runs = [], {}  # open_runs: NOC -> (its run, the run's last day or None if ongoing)
+    for job in sorted(jobs, key=lambda j: j.start):
+        if job.noc is None:
+            runs.append([job])  # without a code it cannot be joined to another job
+            continue
+        run, last = open_runs.get(job.noc, (None, None))
+        if run is not None and (last is None or job.start <= last + ONE_DAY):
+            run.append(job)
+        else:
+            run = [job]
+            runs.append(run)
+        ends = [j.end for j in run]
+        open_runs[job.noc] = (run, None if None in ends else max(ends))
+    return runs
+
+
+def _months(hours: Fraction, as_of: date) -> float:
+    """Hours as months, rounded down to a tenth (never rounds up to a threshold)."""
+    return int(hours / _hours_per_month(as_of) * 10) / 10
+
+
+def _skilled(job, as_of: date) -> bool:
+    return bool(rules.table("programs.skilled_teer", as_of).lookup(str(job.teer)))
+
+
+# --- shared requirements -----------------------------------------------------------------
+
+
+def _quebec(program: _Program, facts: Facts):
+    plans = facts.answers.plans_to_live_in_quebec
+    name = program.key.upper()
+    if plans is None:
+        program.check("outside_quebec", None, "plans_to_live_in_quebec",
+                      f"Not enough information: answer plans_to_live_in_quebec ({name} is for people who will live outside Quebec).")
+    elif plans:
+        program.check("outside_quebec", False, "plans_to_live_in_quebec",
+                      f"{name} is for people who plan to live outside Quebec; Quebec selects its own skilled workers.")
+    else:
+        program.check("outside_quebec", True, "plans_to_live_in_quebec", "You plan to live outside Quebec.")
+
+
+def _language_valid(program: _Program, facts: Facts) -> bool:
+    """Records a failed requirement and returns False when there is no valid first-language test."""
+    name = program.key.upper()
+    if facts.first_clb is None:
+        program.check("language", False, "first_language",
+                      f"{name} needs a language test result in English or French; none was given.")
+        return False
+    if facts.first_taken_on is not None:
+        until = result_expires(facts.first_taken_on, facts.as_of)
+        if facts.as_of > until:
+            program.check("language", False, "first_language.taken_on",
+                          f"Your language result expired on {(until + ONE_DAY).isoformat()}; "
+                          f"{name} needs a result that is still valid.",
+                          last_valid_day=until.isoformat())
+            return False
+    return True
+
+
+def _funds(program: _Program, funds: dict):
+    if funds.get("required") is None:
+        program.check("funds", None, "as_of", funds.get("message", "No funds amounts on file for this date."))
+        return
+    name = program.key.upper()
+    met, need = funds["met"], funds["required"]
+    if met is True:
+        text = funds["exempt_reason"] if funds["exempt"] else f"Your funds cover the {need} CAD required."
+        program.check("funds", True, "settlement_funds", text, required=need)
+    elif funds["held"] is None:
+        program.check("funds", None, "settlement_funds",
+                      f"Not enough information: answer settlement_funds ({name} needs {need} CAD "
+                      f"for a family of {funds['family_size']} unless exempt).", required=need)
+    elif met is None:
+        program.check("funds", None, "authorized_to_work_in_canada",
+                      f"You are {funds['shortfall']} CAD short of {need} CAD; answer "
+                      "authorized_to_work_in_canada: with your job offer you may be exempt.",
+                      required=need, shortfall=funds["shortfall"])
+    else:
+        program.check("funds", False, "settlement_funds",
+                      f"{name} needs {need} CAD for a family of {funds['family_size']}; "
+                      f"you entered {funds['held']} ({funds['shortfall']} short).",
+                      required=need, shortfall=funds["shortfall"])
+
+
+# --- Federal Skilled Worker Program ------------------------------------------------------
+
+
+def fswp(facts: Facts, funds: dict) -> dict:
+    as_of = facts.as_of
+    req = lambda key: _value("programs.fswp_requirements", key, as_of)  # noqa: E731
+    program = _Program("fswp", "programs.fswp_requirements", as_of)
+    _quebec(program, facts)
+
+    need_months, window = req("experience_months"), req("experience_window_years")
+    jobs = facts.answers.work_history
+    if jobs is None:
+        program.check("experience", None, "work_history",
+                      f"Not enough information: answer work_history (FSWP needs {need_months} months "
+                      f"of continuous skilled work in one occupation in the last {window} years).")
+    else:
+        since = _window_start(as_of, window)
+        skilled = [j for j in jobs if _skilled(j, as_of)]
+        best = max((credited_hours(run, since, as_of) for run in _continuous_runs(skilled)), default=Fraction(0))
+        have = _months(best, as_of)
+        met = best >= need_months * _hours_per_month(as_of)
+        text = (
+            f"FSWP needs {need_months} months of continuous full-time (or equal part-time) paid work "
+            f"in one skilled occupation (TEER 0, 1, 2 or 3) in the last {window} years; "
+            f"your longest is {_show(have)}."
+        )
+        program.check("experience", met, "work_history", text, needed_months=need_months, months=have)
+        if not met and any(j.noc is None for j in skilled):
+            program.notes.append("Jobs in the same occupation count as one continuous period only "
+                                 "when they give the same NOC code (work_history.N.noc).")
+
+    minimum = req("first_language_clb")
+    if _language_valid(program, facts):
+        low = [a for a in ABILITIES if facts.first_clb[a] < minimum]
+        program.check("language", not low, "first_language",
+                      f"FSWP needs CLB {minimum} or more in all four abilities of your first official "
+                      "language; " + (_below(low, facts.first_clb) if low else "you have it."),
+                      needed_clb=minimum, below=low)
+
+    _fsw_education(program, facts)
+    grid = fsw_grid(facts)
+    pass_mark = req("pass_mark")
+    if grid["total"] >= pass_mark:
+        program.check("grid", True, None, f"Your selection-grid score is {grid['total']} of "
+                      f"{grid['max']} (pass mark {pass_mark}).")
+    elif grid["possible"] >= pass_mark:
+        program.check("grid", None, grid["unanswered"][0],
+                      f"Not enough information: your grid score is {grid['total']} of {grid['max']} (pass mark "
+                      f"{pass_mark}); answer {_list(grid['unanswered'])}, which may add up to "
+                      f"{grid['possible'] - grid['total']} points.")
+    else:
+        weakest = max(grid["lines"], key=lambda x: x["max"] - x["points"])
+        program.check("grid", False, GRID_FIELDS[weakest["factor"]],
+                      f"FSWP needs {pass_mark} of {grid['max']} points on the selection grid; you have "
+                      f"{grid['total']} (most points missing: {weakest['label'].lower()}, "
+                      f"{weakest['points']} of {weakest['max']}).", total=grid["total"], pass_mark=pass_mark)
+    _funds(program, funds)
+    program.notes.append("Not checked here: admissibility (health, security, criminality).")
+    return program.result(grid=grid)
+
+
+def _fsw_education(program: _Program, facts: Facts):
+    if facts.education == "less_than_secondary":
+        program.check("education", False, "education",
+                      "FSWP needs a completed secondary (high school) or post-secondary credential.")
+        return
+    if facts.canadian_education != "none":
+        program.check("education", True, "canadian_education", "You have a Canadian credential.")
+        return
+    issued = facts.answers.dates.get("eca_issued_on")
+    if issued is None:
+        program.check("education", None, "eca_issued_on",
+                      "Not enough information: answer eca_issued_on. FSWP needs a Canadian credential "
+                      "or an educational credential assessment (ECA) of a foreign one.")
+        return
+    until = valid_until("eca", issued, facts.as_of)
+    if until is None:
+        program.check("education", None, "eca_issued_on", "No ECA validity rule on file for this date.")
+    elif facts.as_of > until:
+        program.check("education", False, "eca_issued_on",
+                      f"Your ECA expired on {(until + ONE_DAY).isoformat()}; FSWP needs a valid one.",
+                      last_valid_day=until.isoformat())
+    else:
+        program.check("education", True, "eca_issued_on", f"Your ECA is valid until {until.isoformat()}.")
+
+
+def fsw_grid(facts: Facts) -> dict:
+    """The 100-point selection grid, line by line, with what unanswered questions could add."""
+    as_of = facts.as_of
+    maxima = {row.key: row.values["points"] for row in rules.table("programs.fsw_grid_maxima", as_of).rows}
+    points = lambda table, x: rules.table(f"programs.{table}", as_of).lookup(x)  # noqa: E731
+    lines = []
+
+    def line(factor, got, detail):
+        got = min(got, maxima[factor])
+        lines.append({"factor": factor, "label": rules.table("programs.fsw_grid_maxima", as_of).row_for(factor).label,
+                      "points": got, "max": maxima[factor], "detail": detail})
+
+    first = sum(points("fsw_first_language", facts.first_clb[a]) for a in ABILITIES) if facts.first_clb else 0
+    second = points("fsw_second_language", min(facts.second_clb.values())) if facts.second_clb else 0
+    line("language", first + second,
+         f"first official language {first}" + (f", second {second}" if facts.second_clb else ""))
+    education = rules.table("programs.fsw_education", as_of).row_for(facts.education)
+    line("education", education.values["points"], education.label)
+
+    jobs = facts.answers.work_history
+    if jobs is None:
+        years = facts.canadian_work_years + facts.foreign_work_years
+        basis = "skilled work (canadian_work_years + foreign_work_years)"
+    else:
+        window = _value("programs.fswp_requirements", "experience_window_years", as_of)
+        hours = credited_hours([j for j in jobs if _skilled(j, as_of)], _window_start(as_of, window), as_of)
+        years = int(hours / (_hours_per_month(as_of) * 12))
+        basis = f"skilled work in the last {window} years (work_history)"
+    top = max(row.max for row in rules.table("programs.fsw_experience", as_of).rows)
+    line("experience", points("fsw_experience", min(years, top)), f"{years} year{'' if years == 1 else 's'} of {basis}")
+    line("age", points("fsw_age", facts.age), f"age {facts.age}")
+    line("arranged_employment", points("fsw_arranged_employment", "yes" if facts.job_offer else "no"),
+         "valid job offer" if facts.job_offer else "no job offer")
+
+    earned, open_ = _adaptability(facts)
+    adapt = rules.table("programs.fsw_adaptability", as_of)
+    got = sum(adapt.lookup(key) for key in earned)
+    line("adaptability", got, "; ".join(adapt.row_for(key).label for key in earned) or "none")
+    total = sum(x["points"] for x in lines)
+    gain = min(maxima["adaptability"], got + sum(adapt.lookup(k) for k, _ in open_)) - min(got, maxima["adaptability"])
+    return {
+        "lines": lines,
+        "total": total,
+        "max": sum(maxima.values()),
+        "pass_mark": _value("programs.fswp_requirements", "pass_mark", as_of),
+        "possible": total + gain,
+        "unanswered": [field for _, field in open_],
+        "source": rules.history("programs.fsw_grid_maxima").source,
+    }
+
+
+def _adaptability(facts: Facts):
+    """(elements earned, [(element, unanswered field)]) of the adaptability factor."""
+    as_of, a = facts.as_of, facts.answers
+    earned, open_ = [], []
+    months = _value("programs.fsw_adaptability_conditions", "canadian_work_months", as_of)
+    if facts.spouse_accompanies:
+        spouse_clb = _value("programs.fsw_adaptability_conditions", "spouse_language_clb", as_of)
+        if facts.spouse_clb and min(facts.spouse_clb.values()) >= spouse_clb:
+            earned.append("spouse_language")
+        if a.spouse_studied_in_canada_2_years:
+            earned.append("spouse_study")
+        elif a.spouse_studied_in_canada_2_years is None:
+            open_.append(("spouse_study", "spouse.studied_in_canada_2_years"))
+        if facts.spouse_canadian_work_years * 12 >= months:
+            earned.append("spouse_work")
+    if a.studied_in_canada_2_years:
+        earned.append("your_study")
+    elif a.studied_in_canada_2_years is None:
+        open_.append(("your_study", "studied_in_canada_2_years"))
+    if a.work_history is None:
+        worked = facts.canadian_work_years * 12 >= months
+    else:
+        canadian = [j for j in a.work_history if _counts_in_canada(j, as_of)]
+        first = min((j.start for j in canadian), default=as_of)
+        worked = credited_hours(canadian, first, as_of) >= months * _hours_per_month(as_of)
+    if worked:
+        earned.append("your_work")
+    if facts.job_offer:
+        earned.append("arranged_employment")
+    if a.relative_in_canada or facts.sibling_in_canada:
+        earned.append("relative")
+    elif a.relative_in_canada is None:
+        open_.append(("relative", "relative_in_canada"))
+    return earned, open_
+
+
+# --- Federal Skilled Trades Program ------------------------------------------------------
+
+
+def trade(noc: str, as_of: date):
+    """The row of the longest NOC prefix in the trades table that matches `noc`, or None."""
+    rows = [r for r in rules.table("programs.fstp_trades", as_of).rows if noc.startswith(r.key)]
+    return max(rows, key=lambda r: len(r.key)) if rows else None
+
+
+def _trade_teers(as_of: date) -> set:
+    """TEERs (second digit of the code) of the eligible trades: a job without a NOC code in
+    another TEER cannot be a trade."""
+    return {r.key[1] for r in rules.table("programs.fstp_trades", as_of).rows if r.values["eligible"]}
+
+
+def fstp(facts: Facts, funds: dict) -> dict:
+    as_of = facts.as_of
+    req = lambda key: _value("programs.fstp_requirements", key, as_of)  # noqa: E731
+    program = _Program("fstp", "programs.fstp_requirements", as_of)
+    _quebec(program, facts)
+
+    need_months, window = req("experience_months"), req("experience_window_years")
+    jobs = facts.answers.work_history
+    intro = (f"FSTP needs {need_months} months of full-time (or equal part-time) work in one "
+             f"skilled trade in the last {window} years")
+    if jobs is None:
+        program.check("experience", None, "work_history", f"Not enough information: answer work_history ({intro}).")
+    else:
+        since = _window_start(as_of, window)
+        trades = {}
+        for job in jobs:
+            row = trade(job.noc, as_of) if job.noc else None
+            if row is not None and row.values["eligible"]:
+                trades.setdefault(job.noc, []).append(job)
+        best_noc = max(trades, key=lambda n: credited_hours(trades[n], since, as_of), default=None)
+        hours = credited_hours(trades[best_noc], since, as_of) if best_noc else Fraction(0)
+        have = _months(hours, as_of)
+        if hours >= need_months * _hours_per_month(as_of):
+            program.check("experience", True, "work_history",
+                          f"You have {_show(have)} in trade NOC {best_noc}.", noc=best_noc, months=have)
+        elif any(j.noc is None and str(j.teer) in _trade_teers(as_of) for j in jobs):
+            unknown = next(j for j in jobs if j.noc is None and str(j.teer) in _trade_teers(as_of))
+            program.check("experience", None, f"{unknown.path}.noc",
+                          f"Not enough information: give the NOC code of each job ({intro}; jobs "
+                          "without a code cannot be matched to a trade).")
+        else:
+            where = f"; you have {_show(have)} in NOC {best_noc}" if best_noc else "; none of your jobs is in an eligible trade"
+            program.check("experience", False, "work_history", intro + where + ".",
+                          needed_months=need_months, months=have, noc=best_noc)
+    if any(r.status for r in rules.table("programs.fstp_trades", as_of).rows):
+        program.notes.append("The list of eligible trades in NOC 2021 codes is unconfirmed: IRCC publishes "
+                             "it in NOC 2016 groups. Check the official page for your trade.")
+
+    if _language_valid(program, facts):
+        needed = {a: req(f"clb_{a}") for a in ABILITIES}
+        low = [a for a in ABILITIES if facts.first_clb[a] < needed[a]]
+        program.check("language", not low, "first_language",
+                      "FSTP needs CLB " + ", ".join(f"{needed[a]} in {a}" for a in ABILITIES) + "; "
+                      + (_below(low, facts.first_clb) if low else "you have it."),
+                      needed=needed, below=low)
+
+    if facts.job_offer or facts.certificate_of_qualification:
+        program.check("offer_or_certificate", True, "job_offer" if facts.job_offer else "certificate_of_qualification",
+                      "You have a valid job offer or a Canadian certificate of qualification.")
+    else:
+        program.check("offer_or_certificate", False, "job_offer",
+                      "FSTP needs a valid full-time job offer of at least 1 year, or a certificate of "
+                      "qualification in your trade from a Canadian province, territory or federal authority.")
+    _funds(program, funds)
+    program.notes.append("Not checked here: that you meet the job requirements of your trade's NOC "
+                         "description, and admissibility.")
+    return program.result()
+
+
+# --- Canadian Experience Class -----------------------------------------------------------
+
+
+def _counts_in_canada(job, as_of: date) -> bool:
+    """Skilled work in Canada that is neither self-employment nor work while a full-time student."""
+    return job.country == "canada" and _skilled(job, as_of) and not job.self_employed and not job.while_studying
+
+
+def cec(facts: Facts) -> dict:
+    as_of = facts.as_of
+    program = _Program("cec", "programs.cec_requirements", as_of)
+    _quebec(program, facts)
+    need_months = _value("programs.cec_requirements", "experience_months", as_of)
+    window = _value("programs.cec_requirements", "experience_window_years", as_of)
+    need_hours = need_months * _hours_per_month(as_of)
+    by_teer = {row.key: row.values["clb"] for row in rules.table("programs.cec_language", as_of).rows}
+    intro = (f"CEC needs {need_months} months of skilled work in Canada (TEER 0, 1, 2 or 3; not "
+             f"self-employed, not while a full-time student) in the last {window} years")
+    jobs = facts.answers.work_history
+    language_ok = _language_valid(program, facts)
+
+    if jobs is None:
+        program.check("experience", None, "work_history", f"Not enough information: answer work_history ({intro}).")
+        if language_ok:
+            _cec_language(program, facts, min(by_teer.values()), by_teer)
+        return program.result()
+
+    since = _window_start(as_of, window)
+    counted = [j for j in jobs if _counts_in_canada(j, as_of)]
+    hours = credited_hours(counted, since, as_of)
+    have = _months(hours, as_of)
+    met = hours >= need_hours
+    program.check("experience", met, "work_history",
+                  f"{intro}; you have {_show(have)}.", needed_months=need_months, months=have)
+    if not language_ok:
+        return program.result()
+    # The language level depends on the TEER of the work: find the lowest level at which the
+    # work of the TEERs it allows adds up to the required time.
+    levels = sorted(set(by_teer.values()))
+    enough_at = next(
+        (level for level in levels
+         if credited_hours([j for j in counted if by_teer[str(j.teer)] <= level], since, as_of) >= need_hours),
+        None,
+    )
+    if enough_at is None:  # not enough work whatever the level: judge by the TEERs worked
+        enough_at = max((by_teer[str(j.teer)] for j in counted), default=min(levels))
+    _cec_language(program, facts, enough_at, by_teer)
+    return program.result()
+
+
+def _cec_language(program: _Program, facts: Facts, needed: int, by_teer: dict):
+    lowest = min(facts.first_clb.values())
+    teers = [t for t, level in sorted(by_teer.items()) if level == needed]
+    program.check("language", lowest >= needed, "first_language",
+                  f"CEC needs CLB {needed} in all four abilities for work in TEER {_list(teers, 'or')}"
+                  f"; your lowest is {lowest}.", needed_clb=needed, lowest_clb=lowest)
+
+
+# --- wording -----------------------------------------------------------------------------
+
+
+def _show(months: float) -> str:
+    text = str(int(months)) if float(months).is_integer() else str(months)
+    return f"{text} month{'' if months == 1 else 's'}"
+
+
+def _below(abilities, clb: dict) -> str:
+    return "yours is lower in " + _list(f"{a} (CLB {clb[a]})" for a in abilities) + "."
+
+
+def _list(items, word="and") -> str:
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
