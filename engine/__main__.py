@@ -16,6 +16,7 @@ from .language import ABILITIES
 # name -> (help text, "module:function" taking the profile dict and returning a JSON-able dict)
 PROFILE_COMMANDS = {
     "crs": ("compute the Comprehensive Ranking System score", "engine.crs:crs_score"),
+    "assess": ("CRS score, program eligibility, proof of funds, fees and deadlines", "engine.assess:assess"),
 }
 
 
