@@ -54,6 +54,11 @@ export class EngineClient {
     }
   }
 
+  /** Forget the question in flight: its answer no longer matches the form. */
+  cancel() {
+    this.latest += 1;
+  }
+
   calculate(profile) {
     this.latest += 1;
     this.worker.postMessage({ id: this.latest, type: "calculate", payload: profile });

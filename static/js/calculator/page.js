@@ -23,6 +23,10 @@ const defaults = readAnswers(form);
 let lastProfile = null;
 
 function setState(name, text) {
+  if (name !== "ready") {
+    engine.cancel();
+    result.removeAttribute("aria-busy");
+  }
   result.dataset.state = name;
   if (message.textContent !== text) message.textContent = text;
 }
@@ -41,10 +45,15 @@ function update() {
     return setState("incomplete", t("result.incomplete"));
   }
   lastProfile = built.profile;
-  if (engine.ready) engine.calculate(built.profile);
+  if (engine.ready) {
+    // Busy until the answer to this very question arrives (earlier answers are ignored).
+    result.setAttribute("aria-busy", "true");
+    engine.calculate(built.profile);
+  }
 }
 
 function onResult(answer) {
+  result.removeAttribute("aria-busy");
   if (!answer.ok) {
     const input = answer.field ? inputFor(form, answer.field) : null;
     if (input) {

@@ -2,14 +2,6 @@
 // line scored, warnings, and (when the engine has them) programs, funds, fees and dates.
 import { t, maybe } from "./i18n.js";
 
-// Which section each factor line of the result belongs to, in the order IRCC lists them.
-const SECTIONS = {
-  core: ["age", "education", "first_language", "second_language", "canadian_work"],
-  spouse: ["spouse_education", "spouse_language", "spouse_canadian_work"],
-  transferability: ["education_language", "education_canadian_work", "foreign_work_language", "foreign_work_canadian_work", "certificate_language"],
-  additional: ["provincial_nomination", "job_offer", "canadian_education", "french", "sibling"],
-};
-
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
@@ -17,60 +9,33 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-function levels(clb) {
-  return clb ? [clb.listening, clb.reading, clb.writing, clb.speaking].join("/") : null;
+/** Why a line scored: the rows of the rules tables it matched, one per ability for languages. */
+function why(line) {
+  if (!line.rows.length) return t("why.not_counted");
+  const text = line.rows.map((row) => (row.ability ? `${t("field." + row.ability)}: ${row.label}` : row.label)).join(" · ");
+  // Combined factors (education with language, ...) also say which column they scored in.
+  const column = maybe("column." + line.column);
+  return column ? `${text} (${column})` : text;
 }
 
-/** What a factor line was scored on, in words, from the profile and the result. */
-function why(factor, points, profile, result) {
-  const scoredSpouse = profile.spouse && profile.spouse.accompanying && !profile.spouse.canadian_citizen_or_pr;
-  const spouse = scoredSpouse ? profile.spouse : null;
-  const language = (clb) => (clb ? t("why.language", { levels: levels(clb) }) : t("why.no_language"));
-  switch (factor) {
-    case "age":
-      return t("why.age", { age: profile.age });
-    case "education":
-      return t("education." + profile.education);
-    case "first_language":
-      return language(result.clb?.first);
-    case "second_language":
-      return language(result.clb?.second);
-    case "canadian_work":
-      return t("why.years", { years: profile.canadian_work_years });
-    case "spouse_education":
-      return spouse ? t("education." + spouse.education) : t("why.not_counted");
-    case "spouse_language":
-      return spouse ? language(result.clb?.spouse) : t("why.not_counted");
-    case "spouse_canadian_work":
-      return spouse ? t("why.years", { years: spouse.canadian_work_years }) : t("why.not_counted");
-    case "canadian_education":
-      return t("canadian_education." + profile.canadian_education);
-    default:
-      return maybe("why." + factor) ?? "";
-  }
-}
-
-function sectionRows(section, factors, points, profile, result) {
-  const tbody = el("tbody");
-  const names = [...SECTIONS[section], ...Object.keys(factors).filter((f) => !Object.values(SECTIONS).flat().includes(f) && section === "additional")];
+function sectionBody(section, points, lines) {
+  const tbody = el("tbody", { "data-section": section });
   tbody.append(el("tr", { class: "section-row" }, el("th", { scope: "rowgroup", colspan: "3" }, t("section." + section))));
   let sum = 0;
-  for (const factor of names) {
-    if (!(factor in factors)) continue;
-    sum += factors[factor];
+  for (const line of lines) {
+    sum += line.points;
     tbody.append(
-      el("tr", { "data-factor": factor },
-        el("th", { scope: "row" }, maybe("factor." + factor) ?? factor),
-        el("td", { class: "points" }, String(factors[factor])),
-        el("td", {}, why(factor, factors[factor], profile, result))),
+      el("tr", { "data-factor": line.factor },
+        el("th", { scope: "row" }, maybe("factor." + line.factor) ?? line.factor),
+        el("td", { class: "points" }, t("result.points_of", { points: line.points, max: line.max })),
+        el("td", {}, why(line))),
     );
   }
-  const note = sum > points ? t("why.capped", { sum, points }) : "";
   tbody.append(
-    el("tr", { class: "subtotal", "data-section": section },
+    el("tr", { class: "subtotal" },
       el("th", { scope: "row" }, t("result.section_total")),
       el("td", { class: "points" }, String(points)),
-      el("td", {}, note)),
+      el("td", {}, sum > points ? t("why.capped", { sum, points }) : "")),
   );
   return tbody;
 }
@@ -79,8 +44,10 @@ export function renderScore(root, profile, result) {
   document.getElementById("crs-total").textContent = String(result.total);
   const table = root.querySelector("#crs-breakdown");
   for (const old of table.querySelectorAll("tbody, tfoot")) old.remove();
-  for (const section of Object.keys(SECTIONS)) {
-    if (section in result.sections) table.append(sectionRows(section, result.factors, result.sections[section], profile, result));
+  for (const [section, points] of Object.entries(result.sections)) {
+    const lines = result.lines.filter((line) => line.section === section);
+    // A section that cannot score for this profile (a spouse's, for a single person) is left out.
+    if (lines.some((line) => line.max > 0)) table.append(sectionBody(section, points, lines));
   }
   const scoredSpouse = profile.spouse && profile.spouse.accompanying && !profile.spouse.canadian_citizen_or_pr;
   table.append(el("tfoot", {}, el("tr", {}, el("td", { colspan: "3" }, t(scoredSpouse ? "why.with_spouse" : "why.without_spouse")))));
@@ -88,7 +55,7 @@ export function renderScore(root, profile, result) {
 
   const warnings = root.querySelector("#result-warnings");
   const list = warnings.querySelector("ul");
-  list.replaceChildren(...(result.warnings || []).map((w) => el("li", { "data-code": w.code || "" }, w.message)));
+  list.replaceChildren(...(result.warnings || []).map((w) => el("li", { "data-code": w.code }, w.message)));
   warnings.hidden = !list.children.length;
 
   const asOf = root.querySelector("#rules-as-of");

@@ -1,0 +1,63 @@
+"""Driving the calculator page the way a person does, through its stable interface:
+inputs named by contract path, `#crs-total`, `html[data-engine]`."""
+from __future__ import annotations
+
+ABILITIES = ("listening", "reading", "writing", "speaking")
+READY = "html[data-engine=ready]"
+# The result answers the form as it is now: no question in flight.
+SETTLED = '#result[data-state="ready"]:not([aria-busy])'
+
+
+def open_calculator(page, server, fragment: str = ""):
+    page.goto(server.url + "calculator/" + fragment)
+    page.wait_for_selector(READY)
+    return page
+
+
+def fill_language(page, path: str, result: dict | None) -> None:
+    page.select_option(f'[name="{path}.test"]', "none" if result is None else result["test"])
+    if result is None:
+        return
+    for ability in ABILITIES:
+        page.fill(f'[name="{path}.{ability}"]', str(result[ability]))
+    if "taken_on" in result:
+        page.fill(f'[name="{path}.taken_on"]', result["taken_on"])
+
+
+def set_checked(page, name: str, value: bool) -> None:
+    page.set_checked(f'[name="{name}"]', bool(value))
+
+
+def fill_profile(page, profile: dict) -> None:
+    """Answer every question with a contract profile (defaults where the profile is silent)."""
+    if "as_of" in profile:
+        page.fill('[name="as_of"]', profile["as_of"])
+    page.fill('[name="age"]', str(profile["age"]))
+    page.select_option('[name="education"]', profile["education"])
+    page.select_option('[name="canadian_education"]', profile.get("canadian_education", "none"))
+    fill_language(page, "first_language", profile["first_language"])
+    fill_language(page, "second_language", profile.get("second_language"))
+    page.fill('[name="canadian_work_years"]', str(profile.get("canadian_work_years", 0)))
+    page.fill('[name="foreign_work_years"]', str(profile.get("foreign_work_years", 0)))
+    set_checked(page, "certificate_of_qualification", profile.get("certificate_of_qualification", False))
+    page.select_option('[name="job_offer"]', profile.get("job_offer", "none"))
+    set_checked(page, "provincial_nomination", profile.get("provincial_nomination", False))
+    set_checked(page, "sibling_in_canada", profile.get("sibling_in_canada", False))
+    spouse = profile.get("spouse")
+    page.check('#f-spouse-yes' if spouse else '#f-spouse-no')
+    if spouse:
+        set_checked(page, "spouse.canadian_citizen_or_pr", spouse["canadian_citizen_or_pr"])
+        set_checked(page, "spouse.accompanying", spouse["accompanying"])
+        if spouse["accompanying"] and not spouse["canadian_citizen_or_pr"]:
+            page.select_option('[name="spouse.education"]', spouse["education"])
+            fill_language(page, "spouse.language", spouse.get("language"))
+            page.fill('[name="spouse.canadian_work_years"]', str(spouse.get("canadian_work_years", 0)))
+
+
+def shown_score(page) -> dict:
+    """The total and section subtotals the page shows once it has answered."""
+    page.wait_for_selector(SETTLED)
+    sections = {}
+    for body in page.query_selector_all("#crs-breakdown tbody[data-section]"):
+        sections[body.get_attribute("data-section")] = int(body.query_selector(".subtotal .points").inner_text())
+    return {"total": int(page.inner_text("#crs-total")), "sections": sections}
