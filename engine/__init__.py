@@ -2,11 +2,15 @@
 
 Entry points follow docs/contract/: `crs_score(profile)` returns the CRS breakdown;
 `assess(profile)` adds program eligibility, proof of funds, fees and deadlines;
+`plan(profile)` lists the changes that would raise the score; `categories(profile)` the
+category-based selection categories in force and whether the profile meets them;
 `ProfileError` (a ValueError naming the field) is the only exception bad input raises.
 """
 
 from .assess import assess
+from .categories import categories
 from .crs import crs_score
 from .errors import ProfileError
+from .plan import plan
 
-__all__ = ["ProfileError", "assess", "crs_score"]
+__all__ = ["ProfileError", "assess", "categories", "crs_score", "plan"]

@@ -17,6 +17,8 @@ from .language import ABILITIES
 PROFILE_COMMANDS = {
     "crs": ("compute the Comprehensive Ranking System score", "engine.crs:crs_score"),
     "assess": ("CRS score, program eligibility, proof of funds, fees and deadlines", "engine.assess:assess"),
+    "plan": ("changes that would raise the CRS score, ranked, and the best pairs", "engine.plan:plan"),
+    "categories": ("category-based selection categories in force and whether they are met", "engine.categories:categories"),
 }
 
 

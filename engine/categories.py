@@ -1,0 +1,141 @@
+"""Category-based selection: which categories in force on `as_of` a person falls in, and why.
+
+The categories, their conditions and occupation lists are the dated tables of
+engine/data/categories.toml. A condition is met (True), not met (False) or unknown (None)
+when the profile does not say; a category is "meets" only when every condition is met.
+Work in a listed occupation comes from the profile's `work_history` (docs/profile.md); it
+counts as full-time-equivalent hours, as program work experience does (programs.work_time).
+"""
+
+from datetime import date, timedelta
+
+from . import assess_profile, rules
+from .deadlines import add_months
+
+SELECTION = "categories.selection"
+WORK_TIME = "programs.work_time"
+FRENCH_TESTS = ("tef_canada", "tcf_canada", "nclc")
+ONE_DAY = timedelta(days=1)
+
+
+def categories(profile: dict) -> dict:
+    """The categories in force on the profile's `as_of`, each with its conditions checked."""
+    from .crs import crs_score  # checks the CRS part of the profile and gives the NCLC levels
+
+    contract, ours = assess_profile.split(profile)
+    score = crs_score(contract)
+    as_of = date.fromisoformat(score["as_of"])
+    jobs = assess_profile.normalise(ours, profile, as_of).work_history
+    french = french_levels(profile, score["clb"])
+    in_force = rules.table(SELECTION, as_of)
+    found = [_category(row, as_of, jobs, french) for row in in_force.rows]
+    return {
+        "as_of": as_of.isoformat(),
+        # False when the data holds no categories for that day (before the first recorded list).
+        "covered": bool(found),
+        "categories": found,
+    }
+
+
+def french_levels(profile: dict, clb: dict) -> dict | None:
+    """NCLC levels of the profile's French result (first or second language), or None."""
+    for slot in ("first", "second"):
+        result = profile.get(f"{slot}_language")
+        if isinstance(result, dict) and result.get("test") in FRENCH_TESTS and clb.get(slot):
+            return clb[slot]
+    return None
+
+
+def _category(row, as_of: date, jobs, french) -> dict:
+    need = row.values
+    conditions = []
+    if need["french_nclc"]:
+        conditions.append(_french_condition(need["french_nclc"], french))
+    if need["occupations"] and need["experience_months"]:
+        conditions.append(_occupation_condition(need, as_of, jobs))
+    if need["caf_job_offer"]:
+        # The offer is for one of the listed occupations. The profile has no field for it:
+        # the person has to check it themselves.
+        conditions.append({"code": "caf_job_offer", "met": None,
+                           "occupations": _listed(need["occupations"], as_of)})
+    met = [c["met"] for c in conditions]
+    status = "meets" if all(m is True for m in met) else "does_not_meet" if False in met else "unknown"
+    return {
+        "key": row.key,
+        "title": row.label,
+        "status": status,
+        "conditions": conditions,
+        "rule_status": row.status,
+        "note": row.note,
+        "source": row.source,
+        "effective_from": row.effective_from.isoformat(),
+        "effective_to": row.effective_to.isoformat() if row.effective_to else None,
+    }
+
+
+def _french_condition(required: int, french) -> dict:
+    lowest = min(french.values()) if french else None
+    return {"code": "french", "required_nclc": required, "lowest_nclc": lowest,
+            "met": lowest is not None and lowest >= required}
+
+
+def _occupation_condition(need: dict, as_of: date, jobs) -> dict:
+    listed = {row.key: row.label for row in rules.table(need["occupations"], as_of).rows}
+    condition = {
+        "code": "occupation",
+        "occupations": _listed(need["occupations"], as_of),
+        "required_months": need["experience_months"],
+        "within_months": need["within_months"],
+        "continuous": need["continuous"],
+        "in_canada": need["canadian_experience"],
+        "noc": None,
+        "noc_title": None,
+        "months": None,
+        "met": None,
+    }
+    if jobs is None:
+        return condition
+    since = add_months(as_of, -need["within_months"]) + ONE_DAY
+    counted = [j for j in jobs if j.noc in listed
+               and (j.country == "canada" or not need["canadian_experience"])]
+    best = {}
+    for noc in {j.noc for j in counted}:
+        best[noc] = _months([j for j in counted if j.noc == noc], since, as_of, need["continuous"])
+    if best:
+        noc = max(best, key=lambda code: (best[code], code))
+        condition.update(noc=noc, noc_title=listed[noc].partition(" ")[2], months=best[noc])
+        condition["met"] = best[noc] >= need["experience_months"]
+    elif any(j.noc is None for j in jobs):
+        condition["months"] = 0  # some jobs have no code: they may be in the list
+    else:
+        condition.update(months=0, met=False)
+    return condition
+
+
+def _listed(table_id: str, as_of: date) -> list:
+    return sorted(row.key for row in rules.table(table_id, as_of).rows)
+
+
+def _months(jobs: list, since: date, until: date, continuous: bool) -> float:
+    """Full-time-equivalent months of work in [since, until], rounded down to a tenth.
+
+    Hours are counted day by day so that two jobs at once never count for more than full
+    time. With `continuous`, only the longest run of days without a gap counts.
+    """
+    full_time = rules.table(WORK_TIME, until).lookup("full_time_hours_per_week")
+    hours_per_month = rules.table(WORK_TIME, until).lookup("hours_per_year") / 12
+    days = (until - since).days + 1
+    per_day = [0.0] * max(days, 0)
+    for job in jobs:
+        weekly = full_time if job.hours_per_week is None else job.hours_per_week
+        end = min(job.end or until, until)
+        for i in range(max((job.start - since).days, 0), min((end - since).days + 1, days)):
+            per_day[i] += weekly / 7
+    cap = full_time / 7
+    total = run = longest = 0.0
+    for hours in per_day:
+        counted = min(hours, cap)
+        total += counted
+        run = run + counted if counted else 0.0
+        longest = max(longest, run)
+    return int((longest if continuous else total) / hours_per_month * 10) / 10

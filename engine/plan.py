@@ -1,0 +1,361 @@
+"""What would raise the score: variants of the profile, each scored by engine.crs_score.
+
+No rule is repeated here. The planner only knows which answers a person can change and in
+which direction; every gain is the difference between two totals computed by the engine, so
+a band that is worth nothing (a capped factor, a rule no longer in force) simply shows no gain.
+
+Language results are varied as CLB/NCLC levels: a variant replaces the test's scores by the
+levels the engine found for them, with one or more abilities raised.
+"""
+
+import dataclasses
+from datetime import date
+
+from . import assess_profile, crs, language, rules
+from . import profile as profiles
+from .errors import ProfileError
+from .language import ABILITIES
+from .validate import require_bool, require_enum, require_int
+
+FRENCH_TESTS = ("tef_canada", "tcf_canada", "nclc")
+LEVELS = "language.levels"
+TOP_COMBINATIONS = 10
+
+
+def plan(profile: dict) -> dict:
+    """Changes that raise the CRS score, ranked by points gained, and the best pairs of them.
+
+    Each suggestion carries `changes` (dotted field path -> new value) so that anyone can
+    rebuild the variant and score it: `gain` is its total minus `before` (the profile's total,
+    or for an ECA the total without the credential counted).
+    """
+    contract, ours = assess_profile.split(profile)
+    scorer = _Scorer(contract)
+    base = scorer.base
+    as_of = date.fromisoformat(base["as_of"])
+    answers = assess_profile.normalise(ours, profile, as_of)
+
+    singles = []
+    for make in (_language_steps, _second_language_steps, _work_steps, _education_steps,
+                 _yes_no_steps, _spouse_steps):
+        singles.extend(make(contract, base, scorer, as_of))
+    singles = [s for s in singles if s is not None and s["gain"] > 0]
+    singles.sort(key=_rank)
+
+    # A nomination outweighs any other change, so pairs are made of the other changes.
+    pairable = [s for s in singles if s["code"] != "provincial_nomination"]
+    pairs = []
+    for i, a in enumerate(pairable):
+        for b in pairable[i + 1:]:
+            if not _combinable(a["changes"], b["changes"]):
+                continue
+            changes = {**a["changes"], **b["changes"]}
+            total = scorer.total(changes)
+            # A pair is worth showing only if it beats each of its parts on its own.
+            if total is not None and total > max(a["total"], b["total"]):
+                pairs.append({"ids": [a["id"], b["id"]], "changes": changes,
+                              "before": base["total"], "total": total,
+                              "gain": total - base["total"]})
+    pairs.sort(key=lambda p: (-p["gain"], p["ids"]))
+
+    return {
+        "as_of": as_of.isoformat(),
+        "total": base["total"],
+        "suggestions": singles,
+        "combinations": pairs[:TOP_COMBINATIONS],
+        "waiting": _waiting(contract, base, scorer),
+        "eca": _eca(contract, base, scorer, answers),
+        "variants_scored": scorer.count,
+    }
+
+
+# How a changed top-level answer is checked before it replaces the parsed one (the same
+# validators and bounds as engine.profile.parse).
+_SCALARS = {
+    "age": lambda path, v: require_int(path, v, 0, profiles.MAX_AGE),
+    "education": lambda path, v: require_enum(path, v, profiles.EDUCATION),
+    "canadian_education": lambda path, v: require_enum(path, v, profiles.CANADIAN_EDUCATION),
+    "canadian_work_years": lambda path, v: require_int(path, v, 0, profiles.MAX_WORK_YEARS),
+    "foreign_work_years": lambda path, v: require_int(path, v, 0, profiles.MAX_WORK_YEARS),
+    "certificate_of_qualification": require_bool,
+    "provincial_nomination": require_bool,
+}
+_SPOUSE_SCALARS = {
+    "education": lambda path, v: require_enum(path, v, profiles.EDUCATION),
+    "canadian_work_years": lambda path, v: require_int(path, v, 0, profiles.MAX_WORK_YEARS),
+}
+_LANGUAGE_SLOTS = ("first_language", "second_language", "spouse.language")
+
+
+class _Scorer:
+    """Scores variants of one profile; `changes` maps dotted paths to new values.
+
+    The profile is parsed once; a variant replaces only the changed parts of the parsed
+    profile (language results are parsed again from their changed JSON), then crs.score
+    totals it. This gives the total crs_score gives for apply_changes(profile, changes)
+    (the tests check it) at a fraction of the cost of parsing every variant.
+    """
+
+    def __init__(self, contract: dict):
+        self._contract = contract
+        self._parsed = profiles.parse(contract)
+        self.base = crs.score(self._parsed)
+        self.count = 0
+        self._languages = {}
+
+    def total(self, changes: dict) -> int | None:
+        """The variant's total, or None if the variant is not a possible profile (an answer
+        pushed past what the engine accepts, e.g. more years than the form allows)."""
+        self.count += 1
+        try:
+            return crs.score(self._variant(changes))["total"]
+        except ProfileError:
+            return None
+
+    def _variant(self, changes: dict) -> profiles.Profile:
+        top, spouse = {}, {}
+        by_slot = {}
+        for path, value in changes.items():
+            head, _, rest = path.partition(".")
+            if head in _SCALARS:
+                top[head] = _SCALARS[head](path, value)
+            elif head == "spouse" and rest in _SPOUSE_SCALARS:
+                spouse[rest] = _SPOUSE_SCALARS[rest](path, value)
+            else:
+                slot = _slot(path)
+                if slot is None:
+                    raise ValueError(f"the planner cannot vary {path!r}")  # a bug in this module
+                by_slot.setdefault(slot, {})[path] = value
+        for slot, slot_changes in by_slot.items():
+            result = self._language(slot, slot_changes)
+            (spouse if slot.startswith("spouse.") else top)[slot.rpartition(".")[2]] = result
+        if spouse:
+            top["spouse"] = dataclasses.replace(self._parsed.spouse, **spouse)
+        return dataclasses.replace(self._parsed, **top)
+
+    def _language(self, slot: str, slot_changes: dict):
+        """The parsed language result of `slot` after its changes (kept: pairs reuse them)."""
+        key = repr(sorted(slot_changes.items()))
+        if key not in self._languages:
+            value = _dig(apply_changes(self._contract, slot_changes), slot)
+            self._languages[key] = language.parse(slot, value, self._parsed.as_of)
+        return self._languages[key]
+
+
+def _slot(path: str) -> str | None:
+    for slot in _LANGUAGE_SLOTS:
+        if path == slot or path.startswith(slot + "."):
+            return slot
+    return None
+
+
+def _dig(obj: dict, path: str):
+    for key in path.split("."):
+        obj = obj.get(key) if isinstance(obj, dict) else None
+    return obj
+
+
+def apply_changes(profile: dict, changes: dict) -> dict:
+    """A copy of `profile` with each dotted path set (objects on the way are copied)."""
+    out = dict(profile)
+    for path, value in changes.items():
+        *parents, leaf = path.split(".")
+        node = out
+        for key in parents:
+            node[key] = dict(node.get(key) or {})
+            node = node[key]
+        node[leaf] = value
+    return out
+
+
+def _suggestion(code: str, changes: dict, scorer: _Scorer, base: dict, **detail) -> dict | None:
+    """One change: `code` says what kind (the page words it), `id` which one exactly."""
+    total = scorer.total(changes)
+    if total is None:
+        return None
+    target = detail.get("level_to", detail.get("value_to"))
+    return {"id": code if target is None else f"{code}={target}", "code": code,
+            "changes": changes, "before": base["total"], "total": total,
+            "gain": total - base["total"], **detail}
+
+
+def _rank(s: dict):
+    return (-s["gain"], s["id"])
+
+
+def _combinable(a: dict, b: dict) -> bool:
+    """Two changes can be made together when they never set one field to different values
+    and neither is part of the other (raising reading alone vs all four abilities)."""
+    if any(a[k] != b[k] for k in a.keys() & b.keys()):
+        return False
+    return not (a.items() <= b.items() or b.items() <= a.items())
+
+
+def _highest_level(test: str, as_of: date) -> int:
+    return rules.table(LEVELS, as_of).lookup(test, "highest")
+
+
+def _as_levels(slot: str, result: dict, levels: dict) -> dict:
+    """The changes that restate a language result as levels (CLB or NCLC) without changing it."""
+    test = "nclc" if result["test"] in FRENCH_TESTS else "clb"
+    return {f"{slot}.test": test, **{f"{slot}.{a}": levels[a] for a in ABILITIES}}
+
+
+def _level_steps(slot: str, code: str, restate: dict, levels: dict, highest: int,
+                 scorer: _Scorer, base: dict) -> list:
+    """Each level, per ability and for all four at once, at which the total goes up."""
+    steps = []
+    for ability in ABILITIES:
+        previous = base["total"]
+        for level in range(levels[ability] + 1, highest + 1):
+            s = _suggestion(f"{code}.{ability}", {**restate, f"{slot}.{ability}": level}, scorer,
+                            base, ability=ability, level_from=levels[ability], level_to=level)
+            if s is not None and s["total"] > previous:
+                steps.append(s)
+                previous = s["total"]
+    lowest = min(levels.values())
+    previous = base["total"]
+    for level in range(lowest + 1, highest + 1):
+        raised = {f"{slot}.{a}": max(levels[a], level) for a in ABILITIES}
+        if sum(1 for a in ABILITIES if levels[a] < level) < 2:
+            continue  # one ability raised alone is already a suggestion above
+        s = _suggestion(f"{code}.all", {**restate, **raised}, scorer, base,
+                        ability="all", level_from=lowest, level_to=level)
+        if s is not None and s["total"] > previous:
+            steps.append(s)
+            previous = s["total"]
+    return steps
+
+
+def _language_steps(contract, base, scorer, as_of) -> list:
+    result = contract.get("first_language")
+    if not isinstance(result, dict):
+        return []
+    levels = base["clb"]["first"]
+    restate = _as_levels("first_language", result, levels)
+    highest = _highest_level(restate["first_language.test"], as_of)
+    return _level_steps("first_language", "first_language", restate, levels, highest, scorer, base)
+
+
+def _second_language_steps(contract, base, scorer, as_of) -> list:
+    first = contract.get("first_language")
+    second = contract.get("second_language")
+    if not isinstance(first, dict):
+        return []
+    if isinstance(second, dict):
+        levels = base["clb"]["second"]
+        restate = _as_levels("second_language", second, levels)
+        highest = _highest_level(restate["second_language.test"], as_of)
+        return _level_steps("second_language", "second_language", restate, levels, highest,
+                            scorer, base)
+    # No second language yet: a result at each level in all four abilities.
+    test = "clb" if first["test"] in FRENCH_TESTS else "nclc"
+    steps, previous = [], base["total"]
+    for level in range(1, _highest_level(test, as_of) + 1):
+        changes = {"second_language": {"test": test, **{a: level for a in ABILITIES}}}
+        s = _suggestion("second_language.new", changes, scorer, base, language=test,
+                        level_to=level)
+        if s is not None and s["total"] > previous:
+            steps.append(s)
+            previous = s["total"]
+    return steps
+
+
+def _work_steps(contract, base, scorer, as_of) -> list:
+    steps = []
+    for field in ("canadian_work_years", "foreign_work_years"):
+        years = contract.get(field, 0)
+        steps.append(_suggestion(field, {field: years + 1}, scorer, base,
+                                 value_from=years, value_to=years + 1))
+    return steps
+
+
+EDUCATION = profiles.EDUCATION  # lowest first
+CANADIAN_EDUCATION = profiles.CANADIAN_EDUCATION
+
+
+def _education_steps(contract, base, scorer, as_of) -> list:
+    steps = []
+    for field, ladder in (("education", EDUCATION), ("canadian_education", CANADIAN_EDUCATION)):
+        current = contract.get(field, ladder[0])
+        for value in ladder[ladder.index(current) + 1:]:
+            steps.append(_suggestion(field, {field: value}, scorer, base,
+                                     value_from=current, value_to=value))
+    return steps
+
+
+def _yes_no_steps(contract, base, scorer, as_of) -> list:
+    return [_suggestion(field, {field: True}, scorer, base)
+            for field in ("provincial_nomination", "certificate_of_qualification")
+            if not contract.get(field, False)]
+
+
+def _spouse_steps(contract, base, scorer, as_of) -> list:
+    spouse = contract.get("spouse")
+    if not isinstance(spouse, dict) or not spouse.get("accompanying") \
+            or spouse.get("canadian_citizen_or_pr"):
+        return []
+    steps = []
+    language = spouse.get("language")
+    if isinstance(language, dict):
+        levels = _spouse_levels(base)
+        if levels:
+            restate = _as_levels("spouse.language", language, levels)
+            highest = _highest_level(restate["spouse.language.test"], as_of)
+            steps += _level_steps("spouse.language", "spouse.language", restate, levels, highest,
+                                  scorer, base)
+    else:
+        # A first test for the spouse, in the principal applicant's first language.
+        first = contract.get("first_language") or {}
+        test = "nclc" if first.get("test") in FRENCH_TESTS else "clb"
+        previous = base["total"]
+        for level in range(1, _highest_level(test, as_of) + 1):
+            changes = {"spouse.language": {"test": test, **{a: level for a in ABILITIES}}}
+            s = _suggestion("spouse.language.new", changes, scorer, base, language=test,
+                            level_to=level)
+            if s is not None and s["total"] > previous:
+                steps.append(s)
+                previous = s["total"]
+    years = spouse.get("canadian_work_years", 0)
+    steps.append(_suggestion("spouse.canadian_work_years",
+                             {"spouse.canadian_work_years": years + 1}, scorer, base,
+                             value_from=years, value_to=years + 1))
+    current = spouse.get("education", EDUCATION[0])
+    for value in EDUCATION[EDUCATION.index(current) + 1:]:
+        steps.append(_suggestion("spouse.education", {"spouse.education": value}, scorer, base,
+                                 value_from=current, value_to=value))
+    return steps
+
+
+def _spouse_levels(base: dict) -> dict | None:
+    return (base.get("clb") or {}).get("spouse")
+
+
+def _waiting(contract, base, scorer) -> dict | None:
+    """What a year's wait does through age alone (usually a loss once past the top band)."""
+    age = contract["age"]
+    total = scorer.total({"age": age + 1})
+    if total is None:
+        return None
+    return {"id": "age", "code": "age", "changes": {"age": age + 1}, "before": base["total"],
+            "total": total, "gain": total - base["total"], "value_from": age,
+            "value_to": age + 1}
+
+
+def _eca(contract, base, scorer, answers) -> dict | None:
+    """Points that rest on the foreign credential being assessed (ECA), when none is recorded.
+
+    Without an ECA a foreign credential earns no education points; `before` is the total with
+    the credential left out and `gain` what the ECA brings back.
+    """
+    if answers.dates.get("eca_issued_on") or contract.get("canadian_education", "none") != "none":
+        return None
+    education = contract.get("education")
+    if education in (None, EDUCATION[0]):
+        return None
+    without = {"education": EDUCATION[0]}
+    before = scorer.total(without)
+    if before is None or before >= base["total"]:
+        return None
+    return {"id": "eca", "code": "eca", "changes": {"education": education}, "before_changes": without,
+            "before": before, "total": base["total"], "gain": base["total"] - before}
