@@ -1,0 +1,58 @@
+"""The contract's worked examples and the fact sheet's worked cases (§12) give their stated scores."""
+
+import pytest
+
+from engine import crs_score
+
+from .helpers import ACCOMPANYING, clb, load_examples, nclc, profile
+
+EXAMPLES = load_examples()
+
+
+def test_there_are_examples():
+    assert len(EXAMPLES) >= 9
+
+
+@pytest.mark.parametrize(("name", "example"), EXAMPLES, ids=[name for name, _ in EXAMPLES])
+def test_contract_example(name, example):
+    result = crs_score(example["profile"])
+    assert result["total"] == example["expected"]["total"]
+    assert result["sections"] == example["expected"]["sections"]
+    assert result["as_of"] == example["profile"]["as_of"]
+
+
+# Fact sheet §12: (profile, core, spouse, transferability, additional, total)
+CASES = {
+    "A": (profile(age=29, education="masters", first_language=clb(9), foreign_work_years=3), 369, 0, 100, 0, 469),
+    "B": (profile(age=28, education="bachelors", first_language=clb(10), canadian_work_years=2), 419, 0, 50, 0, 469),
+    "C": (profile(age=35, education="bachelors", first_language=clb(8), canadian_work_years=1, foreign_work_years=3,
+                  spouse=dict(ACCOMPANYING, education="bachelors", language=clb(7), canadian_work_years=0)),
+          305, 20, 76, 0, 401),
+    "D": (profile(age=31, education="two_or_more", first_language=clb(9), second_language=nclc(7),
+                  canadian_work_years=1, foreign_work_years=2, canadian_education="three_year_or_more"),
+          403, 0, 88, 80, 571),
+    "E": (profile(age=40, education="secondary", first_language=clb(7), canadian_work_years=3,
+                  certificate_of_qualification=True, provincial_nomination=True), 212, 0, 50, 600, 862),
+    "G": (profile(age=30, education="doctoral", first_language=clb(10), canadian_work_years=5, foreign_work_years=3,
+                  sibling_in_canada=True), 471, 0, 100, 15, 586),
+    "H": (profile(age=27, education="bachelors", first_language=clb(9, writing=8), canadian_work_years=1,
+                  spouse={"canadian_citizen_or_pr": False, "accompanying": False, "education": "masters"}),
+          386, 0, 26, 0, 412),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_fact_sheet_case(case):
+    p, core, spouse, transferability, additional, total = CASES[case]
+    result = crs_score(p)
+    assert result["sections"] == {"core": core, "spouse": spouse, "transferability": transferability, "additional": additional}
+    assert result["total"] == total
+
+
+def test_case_d_breakdown():
+    factors = crs_score(CASES["D"][0])["factors"]
+    assert (factors["age"], factors["education"], factors["first_language"], factors["second_language"],
+            factors["canadian_work"]) == (99, 128, 124, 12, 40)
+    assert (factors["education_language"], factors["education_canadian_work"]) == (50, 25)
+    assert (factors["foreign_work_language"], factors["foreign_work_canadian_work"]) == (25, 13)
+    assert (factors["canadian_education"], factors["french"]) == (30, 50)

@@ -1,0 +1,148 @@
+"""engine.rules: dated tables, selection by day, lookups, and the shape of every data file."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from engine import rules
+
+CRS_TABLES = {
+    "crs.age", "crs.education", "crs.first_language", "crs.second_language", "crs.canadian_work",
+    "crs.spouse_education", "crs.spouse_language", "crs.spouse_canadian_work",
+    "crs.education_language", "crs.education_canadian_work", "crs.foreign_work_language",
+    "crs.foreign_work_canadian_work", "crs.certificate_language", "crs.provincial_nomination",
+    "crs.job_offer", "crs.canadian_education", "crs.french", "crs.sibling", "crs.caps",
+}
+LANGUAGE_CHARTS = ["language.celpip_general", "language.ielts_general", "language.pte_core",
+                   "language.tef_canada", "language.tcf_canada"]
+
+
+def test_table_ids_list_every_table():
+    ids = rules.table_ids()
+    assert ids == sorted(ids)
+    assert CRS_TABLES <= set(ids)
+    assert set(LANGUAGE_CHARTS) | {"language.tests", "language.levels", "language.result_validity", "notices.notices"} <= set(ids)
+
+
+def test_unknown_table_is_a_clear_error():
+    with pytest.raises(rules.UnknownTableError, match="unknown rules table 'crs.nope'"):
+        rules.table("crs.nope", date(2026, 1, 1))
+    with pytest.raises(LookupError):
+        rules.history("nofile.age")
+
+
+def test_table_attributes_and_lookup():
+    t = rules.table("crs.age", date(2026, 11, 25))
+    assert t.title and t.kind == "bands" and t.columns == ("with_spouse", "without_spouse")
+    assert len(t.column_labels) == 2 and t.source.startswith("https://www.canada.ca/")
+    assert t.checked == date(2026, 11, 25)
+    assert t.lookup(29, "without_spouse") == 110
+    assert t.lookup(29, "with_spouse") == 100
+    with pytest.raises(LookupError):
+        t.lookup(121, "with_spouse")
+    with pytest.raises(LookupError):
+        t.lookup(29)  # two columns: one must be named
+    with pytest.raises(LookupError):
+        t.lookup(29, "points")
+
+
+def test_keyed_lookup_does_not_confuse_booleans_and_numbers():
+    t = rules.table("crs.provincial_nomination", date(2026, 1, 1))
+    assert t.lookup(True) == 600
+    with pytest.raises(LookupError):
+        t.lookup(1)
+
+
+def test_as_of_selects_rows_in_force_with_inclusive_bounds():
+    def offer(day):
+        return rules.table("crs.job_offer", day).lookup("other")
+
+    assert offer(date(2016, 11, 18)) == 600
+    assert offer(date(2016, 11, 19)) == 50
+    assert offer(date(2025, 3, 24)) == 50
+    assert offer("2025-03-25") == 0
+    assert len(rules.history("crs.job_offer").rows) == 7
+    assert len(rules.table("crs.job_offer", date(2020, 1, 1)).rows) == 3
+
+
+def test_no_rows_before_express_entry():
+    assert rules.table("crs.age", date(2014, 12, 31)).rows == ()
+    with pytest.raises(LookupError):
+        rules.table("crs.age", date(2014, 12, 31)).lookup(29, "with_spouse")
+
+
+def test_french_2020_change_carries_its_unconfirmed_status():
+    row = rules.table("crs.french", date(2020, 10, 27)).row_for(7)
+    assert row.values == {"english_below_clb5": 25, "english_clb5": 50}
+    assert row.effective_from == date(2020, 10, 27) and row.status == "unconfirmed"
+    before = rules.table("crs.french", date(2020, 10, 26)).row_for(7)
+    assert before.values == {"english_below_clb5": 15, "english_clb5": 30}
+
+
+def test_column_bands():
+    t = rules.table("crs.education_language", date(2026, 1, 1))
+    assert [t.column_for(level) for level in (0, 6, 7, 8, 9, 12)] == ["below_clb7"] * 2 + ["clb7"] * 2 + ["clb9"] * 2
+    with pytest.raises(LookupError):
+        rules.table("crs.age", date(2026, 1, 1)).column_for(3)
+
+
+def _boundaries(t):
+    days = {date(2015, 1, 1), date(2026, 11, 25)}
+    for row in t.rows:
+        days |= {row.effective_from, row.effective_from - timedelta(days=1)}
+        if row.effective_to:
+            days |= {row.effective_to, row.effective_to + timedelta(days=1)}
+    return sorted(days)
+
+
+@pytest.mark.parametrize("table_id", rules.table_ids())
+def test_every_table_is_well_formed(table_id):
+    full = rules.history(table_id)
+    assert full.title and full.kind in rules.KINDS
+    assert full.source.startswith("https://")
+    for row in full.rows:
+        assert row.label and row.source.startswith("https://")
+        assert row.status is None or (isinstance(row.status, str) and row.status)
+        assert set(row.values) == set(full.columns)
+        if table_id.split(".")[0] in ("crs", "language", "notices"):  # the CRS engine's own files
+            assert row.effective_from >= date(2015, 1, 1)
+    # on every day where a row starts or ends, each key / number matches at most one row
+    for day in _boundaries(full):
+        t = rules.table(table_id, day)
+        if t.kind == "keyed":
+            keys = [(type(r.key), r.key) for r in t.rows]
+            assert len(keys) == len(set(keys)), (table_id, day)
+        elif t.kind == "bands":
+            spans = sorted((r.min, r.max) for r in t.rows)
+            assert all(a[1] < b[0] for a, b in zip(spans, spans[1:])), (table_id, day)
+
+
+@pytest.mark.parametrize("table_id", [t for t in rules.table_ids() if t.startswith("crs.") and rules.history(t).kind == "bands"])
+def test_crs_bands_leave_no_gap(table_id):
+    for day in _boundaries(rules.history(table_id)):
+        spans = sorted((r.min, r.max) for r in rules.table(table_id, day).rows)
+        if day < date(2015, 1, 1):
+            assert spans == []
+            continue
+        assert spans[0][0] == 0
+        assert all(b[0] == a[1] + 1 for a, b in zip(spans, spans[1:])), (table_id, day)
+
+
+@pytest.mark.parametrize("table_id", LANGUAGE_CHARTS)
+def test_language_charts_have_contiguous_ranges(table_id):
+    full = rules.history(table_id)
+    step = full.attrs["step"]
+    for day in _boundaries(full):
+        t = rules.table(table_id, day)
+        if not t.rows:
+            continue
+        for ability in t.columns:
+            spans = sorted(r.values[ability] for r in t.rows)
+            for (low_a, high_a), (low_b, _) in zip(spans, spans[1:]):
+                assert low_b == high_a + step, (table_id, day, ability)
+            keys = [r.key for r in sorted(t.rows, key=lambda r: r.values[ability][0])]
+            assert keys == sorted(keys) and len(set(keys)) == len(keys)
+
+
+def test_a_date_string_or_date_gives_the_same_table():
+    assert rules.table("crs.sibling", "2017-06-06") is rules.table("crs.sibling", date(2017, 6, 6))
