@@ -15,7 +15,7 @@ from . import atomic, site_files
 from .content import Page, load_pages
 from .linkcheck import check_site
 from .offline import write_offline
-from .paths import ENGINE, LOCALES, STATIC, TEMPLATES
+from .paths import CONTENT, ENGINE, LOCALES, STATIC, TEMPLATES
 from .rendering import Link, check_links, render_page
 from .shortcodes import Shortcodes
 from .strings import load_strings
@@ -39,11 +39,15 @@ def build_site(out_dir: Path, *, base_url: str = "/", dev: bool = False, as_of: 
 class Builder:
     """One configured build; kept alive by `serve` so unchanged pages are not re-rendered."""
 
-    def __init__(self, *, base_url: str = "/", dev: bool = False, as_of: dt.date | None = None):
+    def __init__(self, *, base_url: str = "/", dev: bool = False, as_of: dt.date | None = None,
+                 content: Path = CONTENT, templates: Path = TEMPLATES):
+        self.content, self.templates = content, templates  # other folders let tests build broken inputs
         self.urls = Urls(base_url)
         self.dev = dev
         self.as_of = as_of
         self._rendered: dict[Path, tuple[str, Page]] = {}  # path -> (input fingerprint, page)
+        self._env = None  # kept while the strings are unchanged: Jinja then reuses compiled templates
+        self._env_strings: dict | None = None
 
     def build(self, out_dir: Path) -> None:
         with atomic.staging(out_dir) as tmp:
@@ -52,11 +56,13 @@ class Builder:
     def _build_into(self, out: Path) -> None:
         as_of = self.as_of or dt.date.today()
         strings = load_strings()
-        env = make_env(strings, self.urls, self.dev)
+        if strings != self._env_strings:
+            self._env, self._env_strings = make_env(strings, self.urls, self.dev, self.templates), strings
+        env = self._env
         Shortcodes(env, as_of).install()
 
-        env.globals["has_page"] = {route: (TEMPLATES / name).exists() for name, route in OPTIONAL_PAGES}
-        pages = self._render_pages(load_pages(), env, as_of)
+        env.globals["has_page"] = {route: (self.templates / name).exists() for name, route in OPTIONAL_PAGES}
+        pages = self._render_pages(load_pages(self.content), env, as_of)
         _copy_static(out)
         env.globals.update(runtime=write_runtime(out), guide_pages=pages)
 
@@ -74,7 +80,7 @@ class Builder:
                 "next": pages[i + 1] if i + 1 < len(pages) else None,
             }))
         for name, route in OPTIONAL_PAGES:
-            if (TEMPLATES / name).exists():
+            if (self.templates / name).exists():
                 routes.append(route)
                 write(out / route / "index.html", render(env, name, {"route": route}))
         routes.append("search/")
@@ -89,7 +95,7 @@ class Builder:
 
     def _render_pages(self, pages: list[Page], env, as_of: dt.date) -> list[Page]:
         """Markdown → HTML, reusing the last result for a page whose inputs did not change."""
-        shared = _inputs_stamp(as_of, self.urls.base)
+        shared = _inputs_stamp(as_of, self.urls.base, self.templates)
         links: list[Link] = []
         result = []
         for page in pages:
@@ -107,12 +113,12 @@ class Builder:
         return result
 
 
-def _inputs_stamp(as_of: dt.date, base: str) -> str:
+def _inputs_stamp(as_of: dt.date, base: str, templates: Path) -> str:
     """What every page body depends on besides its own file: rule data, partials, strings, engine."""
-    watched = [*ENGINE.rglob("*.py"), *ENGINE.rglob("*.toml"), *(TEMPLATES / "partials").glob("*"),
+    watched = [*ENGINE.rglob("*.py"), *ENGINE.rglob("*.toml"), *(templates / "partials").glob("*"),
                *LOCALES.glob("*.toml")]
     stamps = sorted(f"{p}:{p.stat().st_mtime_ns}" for p in watched if p.is_file())
-    optional = [name for name, _ in OPTIONAL_PAGES if (TEMPLATES / name).exists()]  # pages link to them
+    optional = [name for name, _ in OPTIONAL_PAGES if (templates / name).exists()]  # pages link to them
     return f"{as_of}|{base}|{optional}|" + "|".join(stamps)
 
 

@@ -43,4 +43,14 @@ def long_date_filter(months: list[str]):
     return long_date
 
 
+def or_list_filter(word: str):
+    """["0", "1", "2"] -> "0, 1 or 2", with the locale's word for "or"."""
+
+    def or_list(items) -> str:
+        items = [str(i) for i in items]
+        return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+    return or_list
+
+
 FORMATS = {"cad": cad, "number": number}

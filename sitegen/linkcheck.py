@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -29,8 +30,14 @@ class _Refs(HTMLParser):
 
 
 def parse(path: Path) -> _Refs:
+    return _parse_text(path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_text(text: str) -> _Refs:
+    # Cached by content: a rebuild rewrites every page, but most are byte-for-byte the same.
     parser = _Refs()
-    parser.feed(path.read_text(encoding="utf-8"))
+    parser.feed(text)
     parser.close()
     return parser
 

@@ -50,6 +50,7 @@ class Shortcodes:
 
     def install(self) -> None:
         self.env.globals.update(rules_table=self.rules_table, rule=self.rule, rule_row=self.rule_row,
+                                rules=self.rules, column_min=self.column_min,
                                 rules_since=self.rules_since,
                                 rules_as_of=self.as_of)
 
@@ -69,6 +70,18 @@ class Shortcodes:
             return table.row_for(key, column)
         except LookupError:
             raise ShortcodeError(f"table {table_id!r} has no row for {key!r} on {self.as_of}") from None
+
+    def rules(self, table_id: str):
+        """The table in force (for prose that lists its rows, e.g. the skilled TEER categories)."""
+        return _table(table_id, self.as_of)
+
+    def column_min(self, table_id: str, column: str):
+        """Where a column's band starts, e.g. the CLB level of the "clb9" column (9)."""
+        table = _table(table_id, self.as_of)
+        column = _column(table, column)
+        if table.column_min is None:
+            raise ShortcodeError(f"table {table_id!r} has no column_min")
+        return table.column_min[table.columns.index(column)]
 
     def rules_since(self, table_id: str) -> dt.date:
         """The day the newest row of the table in force took effect (when the rule last changed)."""

@@ -10,7 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from .errors import BuildError
-from .filters import FORMATS, long_date_filter, source_host
+from .filters import FORMATS, long_date_filter, or_list_filter, source_host
 from .paths import TEMPLATES, rel
 from .strings import Strings
 from .urls import Urls
@@ -37,10 +37,17 @@ def make_env(strings: dict[str, str], urls: Urls, dev: bool, folder: Path = TEMP
         base_url=urls.base,
         dev=dev,
         csp=Markup(DEV_CSP if dev else CSP),  # fixed text, no escaping needed
-        i18n_json=script_json(strings),
     )
-    env.filters.update(FORMATS, source_host=source_host, long_date=long_date_filter(strings["site.months"]))
+    env.filters.update(FORMATS, source_host=source_host, long_date=long_date_filter(strings["site.months"]),
+                       or_list=or_list_filter(strings["site.or"]))
     return env
+
+
+def page_strings(strings: dict, template: str) -> dict:
+    """The strings a page's scripts may need: the site's, plus those of the locale file named
+    like the page's template (calculator.html gets calculator.*)."""
+    prefixes = ("site.", Path(template).stem + ".")
+    return {key: value for key, value in strings.items() if key.startswith(prefixes)}
 
 
 def script_json(value) -> Markup:
@@ -51,16 +58,18 @@ def script_json(value) -> Markup:
 
 def render(env: jinja2.Environment, name: str, context: dict) -> str:
     """Render a template; any failure becomes `template:line: message`."""
+    folder = Path(env.loader.searchpath[0])
+    context = {**context, "i18n_json": script_json(page_strings(env.globals["t"].strings, name))}
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
-        raise BuildError.at(rel(exc.filename or TEMPLATES / name), exc.lineno, exc.message) from None
+        raise BuildError.at(rel(exc.filename or folder / name), exc.lineno, exc.message) from None
     except jinja2.TemplateNotFound as exc:
-        raise BuildError.at(rel(TEMPLATES / name), 1, f"template not found: {exc.name}") from None
+        raise BuildError.at(rel(folder / name), 1, f"template not found: {exc.name}") from None
     except BuildError:
         raise
     except Exception as exc:  # noqa: BLE001 - every template failure must name its file and line
-        where, line = template_frame(exc, TEMPLATES / name)
+        where, line = template_frame(exc, folder / name)
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
         raise BuildError.at(where, line, message) from None
 
