@@ -8,7 +8,7 @@ Language results are varied as CLB/NCLC levels: a variant replaces the test's sc
 levels the engine found for them, with one or more abilities raised.
 """
 
-import dataclasses
+import copy
 from datetime import date
 
 from . import assess_profile, crs, language, rules
@@ -30,7 +30,7 @@ def plan(profile: dict) -> dict:
     or for an ECA the total without the credential counted).
     """
     contract, ours = assess_profile.split(profile)
-    scorer = _Scorer(contract)
+    scorer = Scorer(contract)
     base = scorer.base
     as_of = date.fromisoformat(base["as_of"])
     answers = assess_profile.normalise(ours, profile, as_of)
@@ -42,8 +42,13 @@ def plan(profile: dict) -> dict:
     singles = [s for s in singles if s is not None and s["gain"] > 0]
     singles.sort(key=_rank)
 
-    # A nomination outweighs any other change, so pairs are made of the other changes.
-    pairable = [s for s in singles if s["code"] != "provincial_nomination"]
+    # Pairs combine the best step of each kind of change (ranked by gain, a lower step of the
+    # same kind would rank below it). A nomination outweighs any other change, so pairs are
+    # made of the other changes.
+    best_of_kind = {}
+    for s in singles:
+        best_of_kind.setdefault(s["code"], s)
+    pairable = [s for code, s in best_of_kind.items() if code != "provincial_nomination"]
     pairs = []
     for i, a in enumerate(pairable):
         for b in pairable[i + 1:]:
@@ -87,7 +92,7 @@ _SPOUSE_SCALARS = {
 _LANGUAGE_SLOTS = ("first_language", "second_language", "spouse.language")
 
 
-class _Scorer:
+class Scorer:
     """Scores variants of one profile; `changes` maps dotted paths to new values.
 
     The profile is parsed once; a variant replaces only the changed parts of the parsed
@@ -130,8 +135,8 @@ class _Scorer:
             result = self._language(slot, slot_changes)
             (spouse if slot.startswith("spouse.") else top)[slot.rpartition(".")[2]] = result
         if spouse:
-            top["spouse"] = dataclasses.replace(self._parsed.spouse, **spouse)
-        return dataclasses.replace(self._parsed, **top)
+            top["spouse"] = _replace(self._parsed.spouse, spouse)
+        return _replace(self._parsed, top)
 
     def _language(self, slot: str, slot_changes: dict):
         """The parsed language result of `slot` after its changes (kept: pairs reuse them)."""
@@ -140,6 +145,15 @@ class _Scorer:
             value = _dig(apply_changes(self._contract, slot_changes), slot)
             self._languages[key] = language.parse(slot, value, self._parsed.as_of)
         return self._languages[key]
+
+
+def _replace(frozen, fields: dict):
+    """dataclasses.replace without re-running __init__: the values are checked already, and
+    this is the planner's innermost loop."""
+    new = copy.copy(frozen)
+    for name, value in fields.items():
+        object.__setattr__(new, name, value)
+    return new
 
 
 def _slot(path: str) -> str | None:
@@ -168,7 +182,7 @@ def apply_changes(profile: dict, changes: dict) -> dict:
     return out
 
 
-def _suggestion(code: str, changes: dict, scorer: _Scorer, base: dict, **detail) -> dict | None:
+def _suggestion(code: str, changes: dict, scorer: Scorer, base: dict, **detail) -> dict | None:
     """One change: `code` says what kind (the page words it), `id` which one exactly."""
     total = scorer.total(changes)
     if total is None:
@@ -202,7 +216,7 @@ def _as_levels(slot: str, result: dict, levels: dict) -> dict:
 
 
 def _level_steps(slot: str, code: str, restate: dict, levels: dict, highest: int,
-                 scorer: _Scorer, base: dict) -> list:
+                 scorer: Scorer, base: dict) -> list:
     """Each level, per ability and for all four at once, at which the total goes up."""
     steps = []
     for ability in ABILITIES:
