@@ -88,6 +88,21 @@ class Shortcodes:
         table = _table(table_id, self.as_of)
         return max(row.effective_from for row in table.rows)
 
+    def _formatter(self, format: str):
+        """Cell text: yes/no for true/false, a word from the locale for a text value
+        (e.g. "english" -> site.value.english), else the chosen number format."""
+        t = self.env.globals["t"]
+        plain = FORMATS[format]
+
+        def cell(value) -> str:
+            if isinstance(value, bool):
+                return t("site.yes") if value else t("site.no")
+            if isinstance(value, str):
+                return t(f"site.value.{value}")
+            return plain(value)
+
+        return cell
+
     def rules_table(self, table_id: str, columns: list[str] | None = None, *,
                     format: str = "number", row_heading: str | None = None) -> Markup:
         """An accessible HTML table of the rows in force, with its source link and checked date."""
@@ -102,7 +117,7 @@ class Shortcodes:
             table=table,
             row_heading=row_heading or table.title,
             columns=[(c, labels[c]) for c in chosen],
-            fmt=FORMATS[format],
+            fmt=self._formatter(format),
             sources=list(dict.fromkeys(sources)),
             as_of=self.as_of,
         )

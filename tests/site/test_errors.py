@@ -1,0 +1,138 @@
+"""A broken input stops the build with `file:line: message`, and the previous site stays."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import build as build_cli
+from sitegen.build import Builder, build_site
+from sitegen.errors import BuildError
+from tests.site.helpers import copy_inputs
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    return copy_inputs(tmp_path)
+
+
+def build_error(content, templates, out) -> str:
+    with pytest.raises(BuildError) as caught:
+        Builder(content=content, templates=templates).build(out)
+    return str(caught.value)
+
+
+def line_of(path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def insert_in_404(templates, text: str):
+    """Put template code inside the 404 page's content block (text outside blocks is ignored)."""
+    template = templates / "404.html"
+    heading = '<h1>{{ t("site.not_found_title") }}</h1>\n'
+    source = template.read_text(encoding="utf-8")
+    assert heading in source
+    template.write_text(source.replace(heading, heading + text), encoding="utf-8")
+    return template
+
+
+def append(path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_unknown_rules_table_names_the_markdown_file_and_line(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "overview.md"
+    append(page, '\nSome text.\n\n{{ rules_table("crs.no_such_table") }}\n')
+    message = build_error(content, templates, tmp_path / "out")
+    assert re.match(rf".*overview\.md:{line_of(page, 'no_such_table')}: ", message), message
+    assert "crs.no_such_table" in message
+
+
+def test_unknown_row_of_a_figure_names_its_line(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "proof-of-funds.md"
+    append(page, '\nYou need {{ rule("funds.settlement", 999, "amount") | cad }}.\n')
+    message = build_error(content, templates, tmp_path / "out")
+    assert re.match(rf".*proof-of-funds\.md:{line_of(page, '999')}: ", message), message
+
+
+def test_bad_front_matter_names_its_line(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "medical-exam.md"
+    text = page.read_text(encoding="utf-8").replace("order = 11", "order = eleven")
+    page.write_text(text, encoding="utf-8")
+    message = build_error(content, templates, tmp_path / "out")
+    assert re.match(rf".*medical-exam\.md:{line_of(page, 'order = eleven')}: bad front matter", message), message
+
+
+def test_missing_front_matter_field_is_an_error(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "medical-exam.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("last_checked = 2026-11-25\n", ""), encoding="utf-8")
+    assert "needs 'last_checked'" in build_error(content, templates, tmp_path / "out")
+
+
+def test_link_to_a_missing_page_names_its_line(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "overview.md"
+    append(page, "\nSee [the lost page](no-such-page.md).\n")
+    message = build_error(content, templates, tmp_path / "out")
+    assert re.match(rf".*overview\.md:{line_of(page, 'no-such-page.md')}: link to a page that does not exist", message)
+
+
+def test_link_to_a_missing_heading_names_its_line(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "overview.md"
+    append(page, "\nSee [funds](proof-of-funds.md#no-such-heading).\n")
+    message = build_error(content, templates, tmp_path / "out")
+    assert re.match(rf".*overview\.md:{line_of(page, 'no-such-heading')}: link to a heading", message), message
+
+
+def test_missing_string_in_a_template_names_the_template_line(inputs, tmp_path):
+    content, templates = inputs
+    template = templates / "404.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        't("site.not_found_body")', 't("site.no_such_string")'), encoding="utf-8")
+    message = build_error(content, templates, tmp_path / "out")
+    assert re.match(rf".*404\.html:{line_of(template, 'no_such_string')}: missing string 'site.no_such_string'",
+                    message), message
+
+
+def test_undefined_variable_in_a_template_is_an_error(inputs, tmp_path):
+    content, templates = inputs
+    template = insert_in_404(templates, "{{ no_such_variable }}\n")
+    message = build_error(content, templates, tmp_path / "out")
+    assert re.match(rf".*404\.html:{line_of(template, 'no_such_variable')}: 'no_such_variable' is undefined", message)
+
+
+def test_broken_link_in_a_template_stops_the_build(inputs, tmp_path):
+    content, templates = inputs
+    insert_in_404(templates, "<a href=\"{{ url('nowhere/') }}\">x</a>\n")
+    assert "broken link '/nowhere/'" in build_error(content, templates, tmp_path / "out")
+
+
+def test_failed_build_leaves_the_previous_site_intact(inputs, tmp_path):
+    content, templates = inputs
+    out = tmp_path / "out"
+    build_site(out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    append(content / "overview.md", '\n{{ rules_table("crs.no_such_table") }}\n')
+    build_error(content, templates, out)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out", "templates"]  # no temp folders left
+
+
+def test_command_line_prints_the_error_and_exits_non_zero(monkeypatch, capsys, tmp_path):
+    def failing_build(out, *, base_url):
+        raise BuildError("content/overview.md:12: unknown rules table 'x'")
+
+    monkeypatch.setattr(build_cli, "build_site", failing_build)
+    assert build_cli.main(["--out", str(tmp_path / "site")]) == 1
+    assert capsys.readouterr().err.strip() == "content/overview.md:12: unknown rules table 'x'"
+
+
+def test_command_line_builds_with_a_base_url(tmp_path):
+    assert build_cli.main(["--out", str(tmp_path / "site"), "--base-url", "/repo-name/"]) == 0
+    assert 'href="/repo-name/guide/"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

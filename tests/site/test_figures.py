@@ -1,0 +1,77 @@
+"""The guide's figures are the engine's: every rules table on a page matches engine.rules."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from engine import rules
+from sitegen.filters import cad, number
+from sitegen.strings import load_strings
+from tests.site.helpers import CONTENT, guide_slugs, parse
+
+STRINGS = load_strings()
+SHORTCODE_TABLE = re.compile(r'rules_table\("([\w.]+)"')
+
+
+def shown(value) -> tuple:
+    """The texts a cell may show for a value (the page picks numbers or dollars)."""
+    if isinstance(value, bool):
+        return (STRINGS["site.yes"],) if value else (STRINGS["site.no"],)
+    if isinstance(value, str):
+        return (STRINGS[f"site.value.{value}"],)
+    return number(value), cad(value)
+
+
+def rendered_tables(built_site):
+    for slug in guide_slugs():
+        doc = parse(built_site / "guide" / slug / "index.html")
+        for div in doc.findall(".//div[@class='rules-table']"):
+            yield slug, div
+
+
+def test_every_rules_table_on_a_page_shows_the_engine_rows_in_force(built_site):
+    checked = 0
+    for slug, div in rendered_tables(built_site):
+        table_id = div.get("id").removeprefix("table-").replace("-", ".", 1)
+        as_of = dt.date.fromisoformat(div.findall(".//p[@class='table-source']/time")[-1].get("datetime"))
+        table = rules.table(table_id, as_of)
+        headers = [th.text for th in div.findall(".//thead/tr/th")][1:]
+        columns = [table.columns[table.column_labels.index(label)] for label in headers]
+        body = div.findall(".//tbody/tr")
+        assert len(body) == len(table.rows), (slug, table_id)
+        for tr, row in zip(body, table.rows):
+            assert "".join(tr.find("th").itertext()).startswith(row.label), (slug, table_id)
+            cells = ["".join(td.itertext()) for td in tr.findall("td")]
+            for cell, column in zip(cells, columns):
+                assert cell in shown(row.values[column]), (slug, table_id, cell)
+        assert div.find(".//p[@class='table-source']/a").get("href") == table.source
+        checked += 1
+    assert checked >= 30
+
+
+def test_every_table_shortcode_in_the_guide_names_a_known_table():
+    known = set(rules.table_ids())
+    for path in CONTENT.glob("*.md"):
+        for table_id in SHORTCODE_TABLE.findall(path.read_text(encoding="utf-8")):
+            assert table_id in known, (path.name, table_id)
+
+
+def test_unconfirmed_rows_are_marked(built_site):
+    doc = parse(built_site / "guide" / "pr-application" / "index.html")
+    marks = doc.findall(".//div[@id='table-fees-government']//span[@class='status status-unconfirmed']")
+    unconfirmed = [r for r in rules.table("fees.government", dt.date.today()).rows if r.status == "unconfirmed"]
+    assert unconfirmed and len(marks) == len(unconfirmed)
+
+
+@pytest.mark.parametrize("key, column", [("ita_response", "days"), ("eca", "years")])
+def test_a_figure_in_the_prose_comes_from_the_data(tmp_path, key, column):
+    """Changing a value in the data changes the guide's text: the prose holds no copy of it."""
+    from sitegen.build import build_site
+
+    value = rules.table("deadlines.periods", dt.date.today()).lookup(key, column)
+    build_site(tmp_path / "site")
+    text = (tmp_path / "site" / "guide" / "pr-application" / "index.html").read_text(encoding="utf-8") + \
+        (tmp_path / "site" / "guide" / "education-assessment" / "index.html").read_text(encoding="utf-8")
+    assert f"{value} {column}" in text
