@@ -73,6 +73,18 @@ async function boot() {
   return { calculate, checked };
 }
 
+const failed = (error) => post("error", { message: String(error?.message ?? error) });
+self.addEventListener("unhandledrejection", (event) => failed(event.reason));
+self.addEventListener("error", (event) => failed(event.error ?? event.message));
+// Pyodide 314 catches a failed WebAssembly start (wasm file missing, compile refused) and
+// only logs "wasm instantiation failed!": loadPyodide then never settles. Its log line is
+// the only signal, so it ends the boot at once; the page's watchdog covers anything else.
+const warn = console.warn.bind(console);
+console.warn = (...args) => {
+  if (args[0] === "wasm instantiation failed!") failed(new Error("WebAssembly could not start"));
+  warn(...args);
+};
+
 const ready = boot();
 ready.then(
   ({ checked }) => post("ready", { rulesChecked: checked }),
