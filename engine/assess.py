@@ -30,8 +30,11 @@ def assess(profile) -> dict:
     warnings = list(score.get("warnings", [])) + funds.pop("warnings")
     programs = {"fswp": fswp(facts, funds), "fstp": fstp(facts, funds), "cec": cec(facts)}
     dated = deadlines(answers.dates, as_of)
+    warned = {w["field"] for w in warnings}  # the CRS part already warns of expired tests
     warnings += [
-        {"code": "expired", "field": d["field"], "message": d["message"]} for d in dated if d["expired"]
+        {"code": "expired", "field": d["field"], "message": d["message"]}
+        for d in dated
+        if d["expired"] and d["field"] not in warned
     ]
     return {
         "as_of": as_of.isoformat(),

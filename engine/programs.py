@@ -479,6 +479,7 @@ def cec(facts: Facts) -> dict:
              f"self-employed, not while a full-time student) in the last {window} years")
     jobs = facts.answers.work_history
     language_ok = _language_valid(program, facts)
+    _cec_notes(program)
 
     if jobs is None:
         program.check("experience", None, "work_history", f"Not enough information: answer work_history ({intro}).")
@@ -507,6 +508,11 @@ def cec(facts: Facts) -> dict:
         enough_at = max((by_teer[str(j.teer)] for j in counted), default=min(levels))
     _cec_language(program, facts, enough_at, by_teer)
     return program.result()
+
+
+def _cec_notes(program: _Program):
+    program.notes.append("Not checked here: that your work in Canada was paid and done while you "
+                         "were authorized to work, and admissibility.")
 
 
 def _cec_language(program: _Program, facts: Facts, needed: int, by_teer: dict):

@@ -123,3 +123,9 @@ def test_ita_period_is_not_applied_before_the_date_it_was_seen():
     result = assess(profile(as_of="2024-08-09", ita_received_on="2024-08-01",
                             work_history=[], eca_issued_on=..., settlement_funds=...))
     assert _deadline(result, "ita_received_on")["until"] == "2024-09-30"
+
+
+def test_an_expired_language_test_is_warned_about_once():
+    result = assess(profile(first_language=clb(9, taken_on="2024-01-10")))
+    assert [w["field"] for w in result["warnings"]].count("first_language.taken_on") == 1
+    assert _deadline(result, "first_language.taken_on")["expired"] is True
