@@ -11,7 +11,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from . import atomic, site_files
+from . import atomic, datasets, site_files
 from .content import Page, load_pages
 from .linkcheck import check_site
 from .offline import write_offline
@@ -58,6 +58,7 @@ class Builder:
         strings = load_strings()
         if strings != self._env_strings:
             self._env, self._env_strings = make_env(strings, self.urls, self.dev, self.templates), strings
+            datasets.register(self._env)
         env = self._env
         Shortcodes(env, as_of).install()
 
@@ -65,6 +66,7 @@ class Builder:
         pages = self._render_pages(load_pages(self.content), env, as_of)
         _copy_static(out)
         env.globals.update(runtime=write_runtime(out), guide_pages=pages)
+        datasets.write(out, as_of)
 
         routes = [""]
         write(out / "index.html", render(env, "index.html", {"route": ""}))

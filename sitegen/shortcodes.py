@@ -92,10 +92,10 @@ class Shortcodes:
         """Cell text: yes/no for true/false, a word from the locale for a text value
         (e.g. "english" -> site.value.english), else the chosen number format."""
         t = self.env.globals["t"]
-        plain = FORMATS[format]
+        plain = FORMATS.get(format)
 
         def cell(value) -> str:
-            if isinstance(value, bool):
+            if isinstance(value, bool) or format == "yes_no":
                 return t("site.yes") if value else t("site.no")
             if isinstance(value, str):
                 return t(f"site.value.{value}")
@@ -103,14 +103,20 @@ class Shortcodes:
 
         return cell
 
-    def rules_table(self, table_id: str, columns: list[str] | None = None, *,
-                    format: str = "number", row_heading: str | None = None) -> Markup:
-        """An accessible HTML table of the rows in force, with its source link and checked date."""
+    def rules_table(self, table_id: str, columns: list[str] | None = None, *, format: str = "number",
+                    row_heading: str | None = None, labels: list[str] | None = None) -> Markup:
+        """An accessible HTML table of the rows in force, with its source link and checked date.
+
+        `format`: "number", "cad" or "yes_no" (for 1/0 flags); `labels` replaces the column
+        headings of the data when the page words them better.
+        """
         table = _table(table_id, self.as_of)
-        if format not in FORMATS:
-            raise ShortcodeError(f"unknown format {format!r} (use one of {sorted(FORMATS)})")
+        if format not in (*FORMATS, "yes_no"):
+            raise ShortcodeError(f"unknown format {format!r} (use one of {sorted(FORMATS)} or 'yes_no')")
         chosen = [_column(table, c) for c in columns] if columns else list(table.columns)
-        labels = dict(zip(table.columns, table.column_labels))
+        if labels is not None and len(labels) != len(chosen):
+            raise ShortcodeError(f"labels needs one heading per column {chosen}")
+        labels = dict(zip(chosen, labels)) if labels else dict(zip(table.columns, table.column_labels))
         sources = [table.source] + [r.source for r in table.rows if getattr(r, "source", None)]
         html = self.env.get_template("partials/rules_table.html").render(
             table_id=table_id,

@@ -17,11 +17,13 @@ SHORTCODE_TABLE = re.compile(r'rules_table\("([\w.]+)"')
 
 def shown(value) -> tuple:
     """The texts a cell may show for a value (the page picks numbers or dollars)."""
+    yes_no = (STRINGS["site.yes"],) if value else (STRINGS["site.no"],)
     if isinstance(value, bool):
-        return (STRINGS["site.yes"],) if value else (STRINGS["site.no"],)
+        return yes_no
     if isinstance(value, str):
         return (STRINGS[f"site.value.{value}"],)
-    return number(value), cad(value)
+    flags = yes_no if value in (0, 1) else ()  # 1/0 flag columns may be shown as yes/no
+    return number(value), cad(value), *flags
 
 
 def rendered_tables(built_site):
@@ -37,8 +39,8 @@ def test_every_rules_table_on_a_page_shows_the_engine_rows_in_force(built_site):
         table_id = div.get("id").removeprefix("table-").replace("-", ".", 1)
         as_of = dt.date.fromisoformat(div.findall(".//p[@class='table-source']/time")[-1].get("datetime"))
         table = rules.table(table_id, as_of)
-        headers = [th.text for th in div.findall(".//thead/tr/th")][1:]
-        columns = [table.columns[table.column_labels.index(label)] for label in headers]
+        columns = [th.get("data-column") for th in div.findall(".//thead/tr/th")][1:]
+        assert set(columns) <= set(table.columns), (slug, table_id, columns)
         body = div.findall(".//tbody/tr")
         assert len(body) == len(table.rows), (slug, table_id)
         for tr, row in zip(body, table.rows):
