@@ -73,3 +73,53 @@ def _facts(p: profiles.Profile, score: dict, answers) -> Facts:
         spouse_canadian_work_years=spouse.canadian_work_years if spouse else 0,
         answers=answers,
     )
+
+
+def render(result: dict) -> str:
+    """A plain-text summary of an `assess` result, for the command line (`assess --text`)."""
+    out = [f"Assessment on {result['as_of']}"]
+    crs_result = result["crs"]
+    sections = ", ".join(f"{k} {v}" for k, v in crs_result["sections"].items())
+    out += [f"CRS score: {crs_result['total']} ({sections})", "", "Programs"]
+    verdict = {True: "eligible", False: "not eligible", None: "not enough information"}
+    for program in result["programs"].values():
+        out.append(f"  {program['name']}: {verdict[program['eligible']]}")
+        out += [f"    - {reason['message']} [{reason['field']}]" for reason in program["reasons"]]
+        grid = program.get("grid")
+        if grid:
+            out.append(f"    Selection grid: {grid['total']} of {grid['max']} (pass mark {grid['pass_mark']})")
+            out += [f"      {line['label']:58} {line['points']:>3} / {line['max']:<3} {line['detail']}"
+                    for line in grid["lines"]]
+        out += [f"    Note: {note}" for note in program["notes"]]
+
+    funds = result["funds"]
+    out += ["", "Proof of funds (" + ", ".join(k.upper() for k in funds["needed_for"]) + ")"]
+    if funds["required"] is None:
+        out.append(f"  {funds['message']}")
+    else:
+        held = "not answered" if funds["held"] is None else f"{funds['held']:,} CAD"
+        out.append(f"  {funds['required']:,} CAD for a family of {funds['family_size']} "
+                   f"(amounts in force from {funds['effective_from']}); your funds: {held}"
+                   + ("" if funds["shortfall"] is None else f", short by {funds['shortfall']:,} CAD"))
+        out.append(f"  {funds['exempt_reason']}")
+    out.append(f"  Source: {funds['source']} (checked {funds['checked']})")
+
+    fees = result["fees"]
+    out += ["", "Government fees (CAD)"]
+    for line in fees["lines"]:
+        amount = "not on file" if line["amount"] is None else f"{line['count']} x {line['amount']} = {line['subtotal']}"
+        flag = f" [{line['status']}]" if line.get("status") else ""
+        out.append(f"  {line['label']}: {amount}{flag}")
+    total = "incomplete" if fees["total"] is None else f"{fees['total']:,}"
+    out += [f"  Total: {total}", f"  Source: {fees['source']} (checked {fees['checked']})",
+            "  Estimates of costs paid to others (not in the total):"]
+    out += [f"    {item['label']}: {item['low']}-{item['high']} CAD [{item['status']}]"
+            for item in fees["estimates"]["items"]]
+
+    out += ["", "Deadlines"]
+    out += [f"  {d['message']}" + (f" [{d['status']}]" if d.get("status") else "") for d in result["deadlines"]]
+    if not result["deadlines"]:
+        out.append("  (no dates given)")
+    if result["warnings"]:
+        out += ["", "Warnings"] + [f"  - {w['message']}" for w in result["warnings"]]
+    return "\n".join(out) + "\n"

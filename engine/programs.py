@@ -194,21 +194,21 @@ def _funds(program: _Program, funds: dict):
     name = program.key.upper()
     met, need = funds["met"], funds["required"]
     if met is True:
-        text = funds["exempt_reason"] if funds["exempt"] else f"Your funds cover the {need} CAD required."
+        text = funds["exempt_reason"] if funds["exempt"] else f"Your funds cover the {need:,} CAD required."
         program.check("funds", True, "settlement_funds", text, required=need)
     elif funds["held"] is None:
         program.check("funds", None, "settlement_funds",
-                      f"Not enough information: answer settlement_funds ({name} needs {need} CAD "
+                      f"Not enough information: answer settlement_funds ({name} needs {need:,} CAD "
                       f"for a family of {funds['family_size']} unless exempt).", required=need)
     elif met is None:
         program.check("funds", None, "authorized_to_work_in_canada",
-                      f"You are {funds['shortfall']} CAD short of {need} CAD; answer "
+                      f"You are {funds['shortfall']:,} CAD short of {need:,} CAD; answer "
                       "authorized_to_work_in_canada: with your job offer you may be exempt.",
                       required=need, shortfall=funds["shortfall"])
     else:
         program.check("funds", False, "settlement_funds",
-                      f"{name} needs {need} CAD for a family of {funds['family_size']}; "
-                      f"you entered {funds['held']} ({funds['shortfall']} short).",
+                      f"{name} needs {need:,} CAD for a family of {funds['family_size']}; "
+                      f"you entered {funds['held']:,} ({funds['shortfall']:,} short).",
                       required=need, shortfall=funds["shortfall"])
 
 

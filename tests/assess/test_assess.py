@@ -67,6 +67,33 @@ def test_command_line_prints_the_assessment(path):
 
 
 @pytest.mark.skipif(IN_PYODIDE, reason="no subprocesses in Pyodide")
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_command_line_prints_a_readable_summary(path):
+    example = json.loads(path.read_text())
+    proc = subprocess.run([sys.executable, "-m", "engine", "assess", "--text", "-"],
+                          input=json.dumps(example["profile"]), capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    text = proc.stdout
+    assert f"CRS score: {example['expected']['total']} " in text
+    for heading in ("Federal Skilled Worker Program: ", "Federal Skilled Trades Program: ",
+                    "Canadian Experience Class: ", "Selection grid: ", "Proof of funds", "Government fees",
+                    "  Total: ", "Deadlines"):
+        assert heading in text
+
+
+def test_summary_lists_each_reason_fee_and_deadline():
+    from engine.assess import render
+
+    result = assess(profile(ita_received_on="2026-11-01", settlement_funds=100))
+    text = render(result)
+    for reason in result["programs"]["fswp"]["reasons"]:
+        assert reason["message"] in text
+    for line in result["fees"]["lines"]:
+        assert line["label"] in text
+    assert "until 2026-12-31" in text and "short by 15,163 CAD" in text
+
+
+@pytest.mark.skipif(IN_PYODIDE, reason="no subprocesses in Pyodide")
 def test_command_line_reports_bad_input():
     bad = profile(work_history=[{"country": "canada", "start": "2020-01-01", "noc": "123"}])
     proc = subprocess.run([sys.executable, "-m", "engine", "assess", "-"], input=json.dumps(bad),

@@ -64,7 +64,7 @@ def test_shortfall_just_met_and_just_short():
     assert (short["funds"]["shortfall"], short["funds"]["met"]) == (1, False)
     assert short["programs"]["fswp"]["eligible"] is False
     reason = [r for r in short["programs"]["fswp"]["reasons"] if r["code"] == "fswp.funds"][0]
-    assert reason["field"] == "settlement_funds" and "15263" in reason["message"]
+    assert reason["field"] == "settlement_funds" and "15,263 CAD" in reason["message"]
 
 
 def test_funds_not_answered():
