@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("profile", metavar="PROFILE.json", help="profile file, or - for standard input")
         sub.set_defaults(run=lambda args, target=target: _run_profile_command(target, args))
+        if name == "assess":
+            sub.add_argument("--text", action="store_true", help="print a plain-text summary instead of JSON")
 
     clb = commands.add_parser("clb", help="convert test scores to CLB/NCLC levels", description="Convert test scores to CLB/NCLC levels.")
     clb.add_argument("--test", required=True, help="ielts_general, celpip_general, pte_core, tef_canada, tcf_canada, clb or nclc")
@@ -98,6 +100,11 @@ def main(argv=None) -> int:
     except (ProfileError, InputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if getattr(args, "text", False):
+        from .assess import render
+
+        sys.stdout.write(render(result))
+        return 0
     json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
