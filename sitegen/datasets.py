@@ -40,6 +40,7 @@ Y_STEP = 50
 CHART_SERIES = ("cec", "french", "general", "healthcare", "trades", "category", "program")
 PROGRAM_TYPES = ("fsw", "fst")
 LEFT_OUT = ("pnp",)
+I18N_PREFIXES = ("extras.", "calculator.education.", "calculator.canadian_education.")
 
 
 @cache
@@ -57,12 +58,13 @@ def register(env) -> None:
 
     strings = env.globals["t"].strings
     env.globals.update(
-        # The strings of the finder and of the calculator's panels, for their scripts.
-        extras_i18n=script_json({k: v for k, v in strings.items() if k.startswith("extras.")}),
+        # The strings of the finder and of the calculator's panels, for their scripts (the
+        # planner names education levels as the calculator's form does).
+        extras_i18n=script_json({k: v for k, v in strings.items() if k.startswith(I18N_PREFIXES)}),
         rounds=rounds_data(),
         rounds_chart=lambda: rounds_chart(env.globals["t"]),
+        rounds_figure=lambda: rounds_figure(env.globals["t"]),
         noc_about={k: v for k, v in noc_data().items() if k != "unit_groups"},
-        chart_series=CHART_SERIES,
     )
 
 
@@ -157,6 +159,16 @@ def rounds_chart(t) -> Markup:
     parts.append(f'<line class="score-line" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="0" y2="0" visibility="hidden"/>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def rounds_figure(t) -> Markup:
+    """The chart with its caption and legend (each series' mark and name)."""
+    legend = "".join(
+        f'<li><svg viewBox="0 0 10 10" aria-hidden="true"><circle class="mark mark-{key}" cx="5" cy="5" r="4"/></svg> '
+        f'{escape(t("extras.series." + key))}</li>' for key in CHART_SERIES)
+    return Markup(f'<figure class="rounds-figure">{rounds_chart(t)}<figcaption>'
+                  f'<ul class="chart-legend">{legend}</ul>{escape(t("extras.chart_note"))}'
+                  f'</figcaption></figure>')
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:

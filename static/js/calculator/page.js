@@ -2,6 +2,7 @@
 import { t } from "./i18n.js";
 import { applyVisibility, buildProfile, inputFor, readAnswers, showErrors, writeAnswers } from "./form.js";
 import { renderAssess, renderScore } from "./result.js";
+import { renderExtras } from "./extras-panels.js";
 import { EngineClient } from "./engine-client.js";
 import * as state from "./state.js";
 
@@ -64,6 +65,7 @@ function onResult(answer) {
   }
   renderScore(result, lastProfile, answer.crs);
   renderAssess(result, answer.assess);
+  renderExtras(document.getElementById("result-panels"), answer);
   setState("ready", "");
 }
 

@@ -15,7 +15,7 @@ def calculate(text):
     profile = json.loads(text)
     try:
         answer = {"ok": True, "crs": engine.crs_score(profile)}
-        for name in ("assess", "plan"):
+        for name in ("assess", "plan", "categories"):
             function = getattr(engine, name, None)
             if function is not None:
                 answer[name] = function(profile)

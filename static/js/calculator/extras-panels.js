@@ -1,0 +1,86 @@
+// The calculator's extra panels under the result: how to raise the score (engine.plan), where
+// the score stands against past rounds, and category-based selection (engine.categories).
+// page.js calls renderExtras(container, answer) with each answer of the engine worker.
+import { t, el, count } from "./extras-strings.js";
+import { renderPlan } from "./extras-plan.js";
+import { renderCategories } from "./extras-categories.js";
+import { standing, chartY } from "./extras-standing.js";
+
+let rounds = null; // the promise of data/rounds.json, fetched once when first needed
+
+function section(container, name) {
+  let node = container.querySelector(`[data-panel="${name}"]`);
+  if (!node) {
+    node = el("section", { class: "extras-panel", "data-panel": name });
+    container.append(node);
+  }
+  return node;
+}
+
+export function renderExtras(container, answer) {
+  renderPlan(section(container, "plan"), answer.plan);
+  renderStanding(section(container, "standing"), container, answer.crs.total);
+  renderCategories(section(container, "categories"), answer.categories);
+}
+
+function renderStanding(node, container, total) {
+  rounds ??= fetch(container.dataset.rounds).then((r) => {
+    if (!r.ok) throw new Error(`rounds: HTTP ${r.status}`);
+    return r.json();
+  });
+  node.dataset.total = String(total);
+  rounds.then(
+    (data) => {
+      if (node.dataset.total === String(total)) fillStanding(node, container, total, data);
+    },
+    () => node.replaceChildren(el("h3", {}, t("standing.heading")), el("p", {}, t("standing.load_failed"))),
+  );
+}
+
+function fillStanding(node, container, total, data) {
+  const s = standing(total, data);
+  const body = el("tbody");
+  for (const type of s.types) {
+    const r = type.latest;
+    body.append(el("tr", { "data-type": type.type, "data-cleared": String(type.clearsLatest) },
+      el("th", { scope: "row" }, t("round_type." + type.type)),
+      el("td", {}, r.date),
+      el("td", { class: "num" }, count(r.invitations)),
+      el("td", { class: "num" }, String(r.min_crs)),
+      el("td", { class: type.clearsLatest ? "cleared" : "below" },
+        type.clearsLatest ? t("standing.cleared") : t("standing.not_cleared", { gap: type.gap }),
+        el("br"), t("standing.recent", { cleared: type.cleared, count: type.count, type: t("round_type." + type.type) }))));
+  }
+  const pool = s.pool;
+  const poolText = t(pool.estimated ? "standing.pool" : "standing.pool_top",
+    { date: pool.asOf, above: count(pool.above), total: count(pool.total) });
+  node.replaceChildren(
+    el("h3", {}, t("standing.heading")),
+    el("p", {}, t("standing.intro", { score: total, date: s.newest })),
+    el("table", { class: "standing-table" },
+      el("caption", {}, t("standing.latest_heading")),
+      el("thead", {}, el("tr", {},
+        el("th", { scope: "col" }, t("standing.col_round")),
+        el("th", { scope: "col" }, t("standing.col_date")),
+        el("th", { scope: "col", class: "num" }, t("standing.col_invited")),
+        el("th", { scope: "col", class: "num" }, t("standing.col_cutoff")),
+        el("th", { scope: "col" }, t("standing.col_you")))),
+      body),
+    el("p", { class: "pool", "data-above": String(pool.above) }, poolText),
+  );
+  const template = container.querySelector("#rounds-chart-template");
+  if (template) {
+    const figure = template.content.firstElementChild.cloneNode(true);
+    const svg = figure.querySelector("svg");
+    const y = chartY(svg, total);
+    if (y !== null) {
+      const line = svg.querySelector(".score-line");
+      line.setAttribute("y1", String(y));
+      line.setAttribute("y2", String(y));
+      line.setAttribute("visibility", "visible");
+      figure.querySelector("figcaption").append(" ", t("chart_your_score"));
+    }
+    node.append(figure);
+  }
+  node.append(el("p", { class: "rule-status" }, t("standing.caveat")));
+}

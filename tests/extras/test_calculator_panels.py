@@ -1,0 +1,69 @@
+"""The calculator's planner, rounds and categories panels in real Chromium: what they show is
+what engine.plan / engine.categories give for the profile typed into the form."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import engine
+from tests.browser.calculator_page import fill_profile, open_calculator, shown_score
+
+ROUNDS = json.loads((Path(__file__).resolve().parents[2] / "data" / "rounds.json").read_text())
+
+PROFILE = {
+    "as_of": "2026-11-02", "age": 29, "education": "masters",
+    "first_language": {"test": "ielts_general", "listening": 8.5, "reading": 7.5, "writing": 7,
+                       "speaking": 6.5},
+    "foreign_work_years": 3,
+}
+PANELS = "#result-panels"
+
+
+def test_planner_panel_shows_the_engine_plan(page, site_server):
+    open_calculator(page, site_server)
+    fill_profile(page, PROFILE)
+    assert shown_score(page)["total"] == engine.crs_score(PROFILE)["total"]
+    page.wait_for_selector(f'{PANELS} [data-panel="plan"] table')
+    plan = engine.plan(PROFILE)
+    rows = page.locator(f'{PANELS} [data-panel="plan"] > table tbody tr')
+    shown = [(rows.nth(i).get_attribute("data-id"), rows.nth(i).locator(".gain").inner_text())
+             for i in range(rows.count())]
+    expected = [(s["id"], f"+{s['gain']}") for s in plan["suggestions"][:len(shown)]]
+    assert shown and shown == expected
+    pairs = page.locator(f'{PANELS} .plan-pairs li')
+    assert pairs.count() == min(5, len(plan["combinations"]))
+    if plan["combinations"]:
+        assert pairs.first.get_attribute("data-ids") == " ".join(plan["combinations"][0]["ids"])
+
+
+def test_standing_panel_compares_the_score_with_the_latest_rounds(page, site_server):
+    open_calculator(page, site_server)
+    fill_profile(page, PROFILE)
+    total = shown_score(page)["total"]
+    page.wait_for_selector(f'{PANELS} [data-panel="standing"] .standing-table')
+    cec = page.locator(f'{PANELS} tr[data-type="cec"]')
+    latest_cec = next(r for r in ROUNDS["rounds"] if r["type"] == "cec")
+    assert cec.get_attribute("data-cleared") == str(total >= latest_cec["min_crs"]).lower()
+    assert str(latest_cec["min_crs"]) in cec.inner_text()
+    above = int(page.locator(f"{PANELS} .pool").get_attribute("data-above"))
+    pool = ROUNDS["pool"]
+    whole_bands = sum(b["count"] for b in pool["bands"] if b["min"] > total)
+    own = next(b for b in pool["bands"] if b["min"] <= total <= b["max"])
+    assert whole_bands <= above <= whole_bands + own["count"]
+    line = page.locator(f'{PANELS} [data-panel="standing"] svg .score-line')
+    assert line.get_attribute("visibility") == "visible"
+
+
+def test_categories_panel_shows_the_categories_in_force(page, site_server):
+    open_calculator(page, site_server)
+    french = {**PROFILE, "second_language": {"test": "nclc", "listening": 7, "reading": 7,
+                                             "writing": 7, "speaking": 7}}
+    fill_profile(page, french)
+    shown_score(page)
+    page.wait_for_selector(f'{PANELS} [data-category="french"]')
+    expected = {c["key"]: c["status"] for c in engine.categories(french)["categories"]}
+    blocks = page.locator(f"{PANELS} .category")
+    shown = {blocks.nth(i).get_attribute("data-category"): blocks.nth(i).get_attribute("data-status")
+             for i in range(blocks.count())}
+    assert shown == expected
+    assert shown["french"] == "meets"
