@@ -5,7 +5,7 @@ from . import profile as profiles
 from .deadlines import deadlines
 from .fees import assess_fees
 from .funds import assess_funds
-from .programs import Facts, cec, fstp, fswp
+from .programs import Facts, cec, fstp, fswp, rules_missing
 
 
 def assess(profile) -> dict:
@@ -28,7 +28,11 @@ def assess(profile) -> dict:
         as_of=as_of,
     )
     warnings = list(score.get("warnings", [])) + funds.pop("warnings")
-    programs = {"fswp": fswp(facts, funds), "fstp": fstp(facts, funds), "cec": cec(facts)}
+    programs = {
+        key: rules_missing(key, as_of) or check()
+        for key, check in (("fswp", lambda: fswp(facts, funds)), ("fstp", lambda: fstp(facts, funds)),
+                           ("cec", lambda: cec(facts)))
+    }
     dated = deadlines(answers.dates, as_of)
     warned = {w["field"] for w in warnings}  # the CRS part already warns of expired tests
     warnings += [

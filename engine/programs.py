@@ -30,6 +30,16 @@ GRID_FIELDS = {
     "arranged_employment": "job_offer",
     "adaptability": "relative_in_canada",
 }
+# The rules tables each program needs; a date before any of them starts has no verdict.
+COMMON = ("programs.work_time", "programs.skilled_teer")
+TABLES = {
+    "fswp": COMMON + ("programs.fswp_requirements", "programs.fsw_grid_maxima", "programs.fsw_first_language",
+                      "programs.fsw_second_language", "programs.fsw_education", "programs.fsw_experience",
+                      "programs.fsw_age", "programs.fsw_arranged_employment", "programs.fsw_adaptability",
+                      "programs.fsw_adaptability_conditions"),
+    "fstp": COMMON + ("programs.fstp_requirements", "programs.fstp_trades"),
+    "cec": COMMON + ("programs.cec_requirements", "programs.cec_language"),
+}
 NAMES = {
     "fswp": "Federal Skilled Worker Program",
     "fstp": "Federal Skilled Trades Program",
@@ -213,6 +223,19 @@ def _funds(program: _Program, funds: dict):
 
 
 # --- Federal Skilled Worker Program ------------------------------------------------------
+
+
+def rules_missing(key: str, as_of: date):
+    """A program result saying no verdict is possible, if its rules are not on file for `as_of`."""
+    missing = [tid for tid in TABLES[key] if not rules.table(tid, as_of).rows]
+    if not missing:
+        return None
+    program = _Program(key, TABLES[key][2], as_of)
+    first = max(min(r.effective_from for r in rules.history(tid).rows) for tid in missing)
+    program.check("rules_on_file", None, "as_of",
+                  f"The {NAMES[key]} rules on file start on {first.isoformat()} (they are written in "
+                  f"NOC 2021 TEER terms); no verdict for {as_of.isoformat()}.")
+    return program.result()
 
 
 def fswp(facts: Facts, funds: dict) -> dict:

@@ -176,6 +176,22 @@ def test_only_profile_errors_escape(field, value, job_fields):
         assert set(result) == SECTIONS
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)))
+def test_every_date_since_express_entry_began_assesses(day):
+    result = assess(profile(as_of=day.isoformat(), eca_issued_on=..., work_history=[job(date(2014, 1, 1), date(2014, 12, 31))]))
+    assert set(result) == SECTIONS
+    if day < date(2022, 11, 16):  # the program rules are written in NOC 2021 (TEER) terms
+        for program in result["programs"].values():
+            assert program["eligible"] is None
+            assert program["reasons"] == [{"code": program["reasons"][0]["code"], "field": "as_of",
+                                           "message": program["reasons"][0]["message"]}]
+            assert "2022-11-16" in program["reasons"][0]["message"]
+    else:
+        codes = [r["code"] for program in result["programs"].values() for r in program["reasons"]]
+        assert not [code for code in codes if code.endswith("rules_on_file")]
+
+
 # --- the project's schema ----------------------------------------------------------------
 
 def _schemas():
