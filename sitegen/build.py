@@ -60,10 +60,11 @@ class Builder:
             self._env, self._env_strings = make_env(strings, self.urls, self.dev, self.templates), strings
             datasets.register(self._env)
         env = self._env
-        Shortcodes(env, as_of).install()
+        shortcodes = Shortcodes(env, as_of)
+        shortcodes.install()
 
         env.globals["has_page"] = {route: (self.templates / name).exists() for name, route in OPTIONAL_PAGES}
-        pages = self._render_pages(load_pages(self.content), env, as_of)
+        pages = self._render_pages(load_pages(self.content), env, as_of, shortcodes.blocks)
         _copy_static(out)
         env.globals.update(runtime=write_runtime(out), guide_pages=pages)
         datasets.write(out, as_of)
@@ -95,7 +96,7 @@ class Builder:
         write_offline(out, self.urls.base, self.dev)
         check_site(out, self.urls.base)
 
-    def _render_pages(self, pages: list[Page], env, as_of: dt.date) -> list[Page]:
+    def _render_pages(self, pages: list[Page], env, as_of: dt.date, blocks: dict) -> list[Page]:
         """Markdown → HTML, reusing the last result for a page whose inputs did not change."""
         shared = _inputs_stamp(as_of, self.urls.base, self.templates)
         links: list[Link] = []
@@ -107,7 +108,7 @@ class Builder:
                 page, page_links = cached[1]
             else:
                 page_links = []
-                render_page(page, env, page_links)
+                render_page(page, env, page_links, blocks)
                 self._rendered[page.path] = (fingerprint, (page, page_links))
             links.extend(page_links)
             result.append(page)

@@ -37,6 +37,7 @@ class Page:
     html: str = ""
     toc: list = field(default_factory=list)
     text: str = ""  # plain text for the search index
+    ids: set = field(default_factory=set)  # element ids in `html`, the targets of "page.md#id" links
 
     @property
     def where(self) -> str:

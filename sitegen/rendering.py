@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import jinja2
 import markdown
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .content import Page
@@ -57,6 +58,22 @@ class _GuideLinks(Treeprocessor):
                                     f"link {href!r}: write links to other pages as 'page-name.md' or 'page-name.md#part'")
 
 
+class _Blocks(Extension, Preprocessor):
+    """Puts the HTML that shortcodes left behind tokens into Markdown's raw-HTML stash."""
+
+    def __init__(self, blocks: dict[str, str]):
+        Extension.__init__(self)
+        self.blocks = blocks
+
+    def extendMarkdown(self, md) -> None:
+        self.md = md
+        md.preprocessors.register(self, "rules_blocks", 25)  # after whitespace normalizing (30)
+
+    def run(self, lines: list[str]) -> list[str]:
+        return [self.md.htmlStash.store(self.blocks[line.strip()]) if line.strip() in self.blocks else line
+                for line in lines]
+
+
 class _LinkExtension(Extension):
     def __init__(self, page: Page, url, links: list[Link]):
         super().__init__()
@@ -66,24 +83,34 @@ class _LinkExtension(Extension):
         md.treeprocessors.register(_GuideLinks(md, self.page, self.url, self.links), "guide_links", 5)
 
 
-def render_page(page: Page, env: jinja2.Environment, links: list[Link]) -> None:
-    """Fill `page.html`, `page.toc` and `page.text`; a failure names the Markdown file and line."""
+def render_page(page: Page, env: jinja2.Environment, links: list[Link], blocks: dict[str, str]) -> None:
+    """Fill `page.html`, `page.toc`, `page.text` and `page.ids`; a failure names the file and line.
+
+    `blocks` holds the HTML that shortcodes left behind tokens in the Markdown.
+    """
+    name = env.loader.loaders[1].add(page.path, page.body_line, page.body)
     try:
-        source = env.from_string(page.body).render(page=page)
+        source = env.get_template(name).render(page=page)
     except jinja2.TemplateSyntaxError as exc:
-        raise BuildError.at(page.where, page.body_line + (exc.lineno or 1) - 1, exc.message) from None
+        raise BuildError.at(page.where, exc.lineno or 1, exc.message) from None
     except Exception as exc:  # noqa: BLE001 - a shortcode failure must name the line that called it
         _, line = template_frame(exc, page.path)
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
-        raise BuildError.at(page.where, page.body_line + line - 1, message) from None
+        raise BuildError.at(page.where, line, message) from None
     md = markdown.Markdown(
-        extensions=[*EXTENSIONS, "toc", _LinkExtension(page, env.globals["url"], links)],
+        extensions=[*EXTENSIONS, "toc", _LinkExtension(page, env.globals["url"], links), _Blocks(blocks)],
         extension_configs={"toc": {"toc_depth": "2-3"}},
         output_format="html",
     )
     page.html = md.convert(source)
+    for token in blocks:
+        if token in page.html:
+            raise BuildError.at(page.where, _source_line(page, "rules_table("),
+                                "rules_table(...) must stand alone on its own line, with blank lines around it")
     page.toc = md.toc_tokens
-    page.text = plain_text(page.html)
+    collected = _collect(page.html)
+    page.text = " ".join(" ".join(collected.parts).split())
+    page.ids = collected.ids
 
 
 def check_links(links: list[Link], pages: list[Page]) -> None:
@@ -93,7 +120,7 @@ def check_links(links: list[Link], pages: list[Page]) -> None:
         target = by_slug.get(link.slug)
         if target is None:
             raise BuildError.at(link.page.where, link.line, f"link to a page that does not exist: {link.href}")
-        if link.anchor and link.anchor not in element_ids(target.html):
+        if link.anchor and link.anchor not in target.ids:
             raise BuildError.at(link.page.where, link.line,
                                 f"link to a heading that does not exist: {link.href} (see {target.where})")
 
@@ -120,11 +147,3 @@ def _collect(html: str) -> _Collector:
     collector.feed(html)
     collector.close()
     return collector
-
-
-def plain_text(html: str) -> str:
-    return " ".join(" ".join(_collect(html).parts).split())
-
-
-def element_ids(html: str) -> set[str]:
-    return _collect(html).ids

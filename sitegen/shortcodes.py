@@ -47,6 +47,9 @@ class Shortcodes:
     def __init__(self, env: jinja2.Environment, as_of: dt.date):
         self.env = env
         self.as_of = as_of
+        # Rendered tables wait here behind a token: Markdown then never parses their HTML
+        # (half its time), and rendering.render_page swaps them back in.
+        self.blocks: dict[str, str] = {}
 
     def install(self) -> None:
         self.env.globals.update(rules_table=self.rules_table, rule=self.rule, rule_row=self.rule_row,
@@ -127,5 +130,6 @@ class Shortcodes:
             sources=list(dict.fromkeys(sources)),
             as_of=self.as_of,
         )
-        # One line: Markdown keeps a raw HTML block intact only when it has no blank lines.
-        return Markup("".join(line.strip() for line in html.splitlines()))
+        token = f"%%rules-table-{len(self.blocks)}%%"
+        self.blocks[token] = "".join(line.strip() for line in html.splitlines())
+        return Markup(token)

@@ -11,7 +11,9 @@ from markupsafe import Markup
 
 from .errors import BuildError
 from .filters import FORMATS, long_date_filter, or_list_filter, source_host
-from .paths import TEMPLATES, rel
+from .paths import ROOT, TEMPLATES, rel
+
+CACHE = ROOT / ".cache" / "jinja"
 from .strings import Strings
 from .urls import Urls
 
@@ -23,12 +25,36 @@ DEV_CSP = (
 )
 
 
+class BodyLoader(jinja2.BaseLoader):
+    """Markdown page bodies as templates named "content/<file>", so their compiled code is cached
+    like any template's. The front matter becomes blank lines: Jinja's line numbers are the file's."""
+
+    PREFIX = "content/"
+
+    def __init__(self):
+        self.sources: dict[str, tuple[str, Path]] = {}
+
+    def add(self, path: Path, first_line: int, body: str) -> str:
+        name = self.PREFIX + path.name
+        self.sources[name] = ("\n" * (first_line - 1) + body, path)
+        return name
+
+    def get_source(self, environment, template):
+        if template not in self.sources:
+            raise jinja2.TemplateNotFound(template)
+        source, path = self.sources[template]
+        return source, str(path), lambda: self.sources.get(template, (None,))[0] == source
+
+
 def make_env(strings: dict[str, str], urls: Urls, dev: bool, folder: Path = TEMPLATES) -> jinja2.Environment:
+    CACHE.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder), BodyLoader()]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        # Compiling templates is most of a build's time; the cache is keyed by each source's hash.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(CACHE)),
     )
     env.globals.update(
         t=Strings(strings),
@@ -58,7 +84,7 @@ def script_json(value) -> Markup:
 
 def render(env: jinja2.Environment, name: str, context: dict) -> str:
     """Render a template; any failure becomes `template:line: message`."""
-    folder = Path(env.loader.searchpath[0])
+    folder = Path(env.loader.loaders[0].searchpath[0])
     context = {**context, "i18n_json": script_json(page_strings(env.globals["t"].strings, name))}
     try:
         return env.get_template(name).render(context)
