@@ -76,12 +76,11 @@ def _value(table_id: str, key: str, as_of: date):
 class _Program:
     """Collects the requirements of one program."""
 
-    def __init__(self, key: str, source_table: str, as_of: date):
+    def __init__(self, key: str, source_table: str):
         self.key = key
         self.requirements = []
         self.notes = []
         self.table = rules.history(source_table)
-        self.as_of = as_of
 
     def check(self, id_, met, field, message, **values):
         self.requirements.append(
@@ -163,7 +162,26 @@ def _skilled(job, as_of: date) -> bool:
     return bool(rules.table("programs.skilled_teer", as_of).lookup(str(job.teer)))
 
 
+def _skilled_teers(as_of: date) -> str:
+    """The skilled TEERs in words, e.g. "TEER 0, 1, 2 or 3"."""
+    keys = [row.key for row in rules.table("programs.skilled_teer", as_of).rows if row.values["skilled"]]
+    return "TEER " + _list(keys, "or")
+
+
 # --- shared requirements -----------------------------------------------------------------
+
+
+def rules_missing(key: str, as_of: date):
+    """A program result saying no verdict is possible, if its rules are not on file for `as_of`."""
+    missing = [tid for tid in TABLES[key] if not rules.table(tid, as_of).rows]
+    if not missing:
+        return None
+    program = _Program(key, TABLES[key][2])
+    first = max(min(r.effective_from for r in rules.history(tid).rows) for tid in missing)
+    program.check("rules_on_file", None, "as_of",
+                  f"The {NAMES[key]} rules on file start on {first.isoformat()} (they are written in "
+                  f"NOC 2021 TEER terms); no verdict for {as_of.isoformat()}.")
+    return program.result()
 
 
 def _quebec(program: _Program, facts: Facts):
@@ -225,23 +243,10 @@ def _funds(program: _Program, funds: dict):
 # --- Federal Skilled Worker Program ------------------------------------------------------
 
 
-def rules_missing(key: str, as_of: date):
-    """A program result saying no verdict is possible, if its rules are not on file for `as_of`."""
-    missing = [tid for tid in TABLES[key] if not rules.table(tid, as_of).rows]
-    if not missing:
-        return None
-    program = _Program(key, TABLES[key][2], as_of)
-    first = max(min(r.effective_from for r in rules.history(tid).rows) for tid in missing)
-    program.check("rules_on_file", None, "as_of",
-                  f"The {NAMES[key]} rules on file start on {first.isoformat()} (they are written in "
-                  f"NOC 2021 TEER terms); no verdict for {as_of.isoformat()}.")
-    return program.result()
-
-
 def fswp(facts: Facts, funds: dict) -> dict:
     as_of = facts.as_of
     req = lambda key: _value("programs.fswp_requirements", key, as_of)  # noqa: E731
-    program = _Program("fswp", "programs.fswp_requirements", as_of)
+    program = _Program("fswp", "programs.fswp_requirements")
     _quebec(program, facts)
 
     need_months, window = req("experience_months"), req("experience_window_years")
@@ -258,7 +263,7 @@ def fswp(facts: Facts, funds: dict) -> dict:
         met = best >= need_months * _hours_per_month(as_of)
         text = (
             f"FSWP needs {need_months} months of continuous full-time (or equal part-time) paid work "
-            f"in one skilled occupation (TEER 0, 1, 2 or 3) in the last {window} years; "
+            f"in one skilled occupation ({_skilled_teers(as_of)}) in the last {window} years; "
             f"your longest is {_show(have)}."
         )
         program.check("experience", met, "work_history", text, needed_months=need_months, months=have)
@@ -270,7 +275,7 @@ def fswp(facts: Facts, funds: dict) -> dict:
     if _language_valid(program, facts):
         low = [a for a in ABILITIES if facts.first_clb[a] < minimum]
         program.check("language", not low, "first_language",
-                      f"FSWP needs CLB {minimum} or more in all four abilities of your first official "
+                      f"FSWP needs CLB/NCLC {minimum} or more in all four abilities of your first official "
                       "language; " + (_below(low, facts.first_clb) if low else "you have it."),
                       needed_clb=minimum, below=low)
 
@@ -426,7 +431,7 @@ def _trade_teers(as_of: date) -> set:
 def fstp(facts: Facts, funds: dict) -> dict:
     as_of = facts.as_of
     req = lambda key: _value("programs.fstp_requirements", key, as_of)  # noqa: E731
-    program = _Program("fstp", "programs.fstp_requirements", as_of)
+    program = _Program("fstp", "programs.fstp_requirements")
     _quebec(program, facts)
 
     need_months, window = req("experience_months"), req("experience_window_years")
@@ -465,7 +470,7 @@ def fstp(facts: Facts, funds: dict) -> dict:
         needed = {a: req(f"clb_{a}") for a in ABILITIES}
         low = [a for a in ABILITIES if facts.first_clb[a] < needed[a]]
         program.check("language", not low, "first_language",
-                      "FSTP needs CLB " + ", ".join(f"{needed[a]} in {a}" for a in ABILITIES) + "; "
+                      "FSTP needs CLB/NCLC " + ", ".join(f"{needed[a]} in {a}" for a in ABILITIES) + "; "
                       + (_below(low, facts.first_clb) if low else "you have it."),
                       needed=needed, below=low)
 
@@ -492,17 +497,18 @@ def _counts_in_canada(job, as_of: date) -> bool:
 
 def cec(facts: Facts) -> dict:
     as_of = facts.as_of
-    program = _Program("cec", "programs.cec_requirements", as_of)
+    program = _Program("cec", "programs.cec_requirements")
     _quebec(program, facts)
     need_months = _value("programs.cec_requirements", "experience_months", as_of)
     window = _value("programs.cec_requirements", "experience_window_years", as_of)
     need_hours = need_months * _hours_per_month(as_of)
     by_teer = {row.key: row.values["clb"] for row in rules.table("programs.cec_language", as_of).rows}
-    intro = (f"CEC needs {need_months} months of skilled work in Canada (TEER 0, 1, 2 or 3; not "
+    intro = (f"CEC needs {need_months} months of skilled work in Canada ({_skilled_teers(as_of)}; not "
              f"self-employed, not while a full-time student) in the last {window} years")
     jobs = facts.answers.work_history
     language_ok = _language_valid(program, facts)
-    _cec_notes(program)
+    program.notes.append("Not checked here: that your work in Canada was paid and done while you "
+                         "were authorized to work, and admissibility.")
 
     if jobs is None:
         program.check("experience", None, "work_history", f"Not enough information: answer work_history ({intro}).")
@@ -533,16 +539,11 @@ def cec(facts: Facts) -> dict:
     return program.result()
 
 
-def _cec_notes(program: _Program):
-    program.notes.append("Not checked here: that your work in Canada was paid and done while you "
-                         "were authorized to work, and admissibility.")
-
-
 def _cec_language(program: _Program, facts: Facts, needed: int, by_teer: dict):
     lowest = min(facts.first_clb.values())
     teers = [t for t, level in sorted(by_teer.items()) if level == needed]
     program.check("language", lowest >= needed, "first_language",
-                  f"CEC needs CLB {needed} in all four abilities for work in TEER {_list(teers, 'or')}"
+                  f"CEC needs CLB/NCLC {needed} in all four abilities for work in TEER {_list(teers, 'or')}"
                   f"; your lowest is {lowest}.", needed_clb=needed, lowest_clb=lowest)
 
 
@@ -555,7 +556,7 @@ def _show(months: float) -> str:
 
 
 def _below(abilities, clb: dict) -> str:
-    return "yours is lower in " + _list(f"{a} (CLB {clb[a]})" for a in abilities) + "."
+    return "yours is lower in " + _list(f"{a} ({clb[a]})" for a in abilities) + "."
 
 
 def _list(items, word="and") -> str:

@@ -163,7 +163,7 @@ def test_mixed_teers_with_clb_6_count_only_teer_2_and_3_work():
     result = cec(jobs, first_language=clb(6))
     assert result["eligible"] is False
     reason = [r for r in result["reasons"] if r["code"] == "cec.language"][0]
-    assert "CLB 7" in reason["message"] and "your lowest is 6" in reason["message"]
+    assert "CLB/NCLC 7" in reason["message"] and "your lowest is 6" in reason["message"]
     assert cec(jobs, first_language=clb(7))["eligible"] is True
 
 
