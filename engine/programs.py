@@ -74,13 +74,18 @@ def _value(table_id: str, key: str, as_of: date):
 
 
 class _Program:
-    """Collects the requirements of one program."""
+    """Collects the requirements of one program; `rule(name)` reads its requirements table."""
 
-    def __init__(self, key: str, source_table: str):
+    def __init__(self, key: str, as_of: date):
         self.key = key
+        self.as_of = as_of
         self.requirements = []
         self.notes = []
-        self.table = rules.history(source_table)
+        self.table_id = f"programs.{key}_requirements"
+        self.table = rules.history(self.table_id)
+
+    def rule(self, name: str):
+        return _value(self.table_id, name, self.as_of)
 
     def check(self, id_, met, field, message, **values):
         self.requirements.append(
@@ -176,7 +181,7 @@ def rules_missing(key: str, as_of: date):
     missing = [tid for tid in TABLES[key] if not rules.table(tid, as_of).rows]
     if not missing:
         return None
-    program = _Program(key, TABLES[key][2])
+    program = _Program(key, as_of)
     first = max(min(r.effective_from for r in rules.history(tid).rows) for tid in missing)
     program.check("rules_on_file", None, "as_of",
                   f"The {NAMES[key]} rules on file start on {first.isoformat()} (they are written in "
@@ -245,11 +250,10 @@ def _funds(program: _Program, funds: dict):
 
 def fswp(facts: Facts, funds: dict) -> dict:
     as_of = facts.as_of
-    req = lambda key: _value("programs.fswp_requirements", key, as_of)  # noqa: E731
-    program = _Program("fswp", "programs.fswp_requirements")
+    program = _Program("fswp", as_of)
     _quebec(program, facts)
 
-    need_months, window = req("experience_months"), req("experience_window_years")
+    need_months, window = program.rule("experience_months"), program.rule("experience_window_years")
     jobs = facts.answers.work_history
     if jobs is None:
         program.check("experience", None, "work_history",
@@ -271,7 +275,7 @@ def fswp(facts: Facts, funds: dict) -> dict:
             program.notes.append("Jobs in the same occupation count as one continuous period only "
                                  "when they give the same NOC code (work_history.N.noc).")
 
-    minimum = req("first_language_clb")
+    minimum = program.rule("first_language_clb")
     if _language_valid(program, facts):
         low = [a for a in ABILITIES if facts.first_clb[a] < minimum]
         program.check("language", not low, "first_language",
@@ -281,7 +285,7 @@ def fswp(facts: Facts, funds: dict) -> dict:
 
     _fsw_education(program, facts)
     grid = fsw_grid(facts)
-    pass_mark = req("pass_mark")
+    pass_mark = program.rule("pass_mark")
     if grid["total"] >= pass_mark:
         program.check("grid", True, None, f"Your selection-grid score is {grid['total']} of "
                       f"{grid['max']} (pass mark {pass_mark}).")
@@ -430,11 +434,10 @@ def _trade_teers(as_of: date) -> set:
 
 def fstp(facts: Facts, funds: dict) -> dict:
     as_of = facts.as_of
-    req = lambda key: _value("programs.fstp_requirements", key, as_of)  # noqa: E731
-    program = _Program("fstp", "programs.fstp_requirements")
+    program = _Program("fstp", as_of)
     _quebec(program, facts)
 
-    need_months, window = req("experience_months"), req("experience_window_years")
+    need_months, window = program.rule("experience_months"), program.rule("experience_window_years")
     jobs = facts.answers.work_history
     intro = (f"FSTP needs {need_months} months of full-time (or equal part-time) work in one "
              f"skilled trade in the last {window} years")
@@ -467,7 +470,7 @@ def fstp(facts: Facts, funds: dict) -> dict:
                              "it in NOC 2016 groups. Check the official page for your trade.")
 
     if _language_valid(program, facts):
-        needed = {a: req(f"clb_{a}") for a in ABILITIES}
+        needed = {a: program.rule(f"clb_{a}") for a in ABILITIES}
         low = [a for a in ABILITIES if facts.first_clb[a] < needed[a]]
         program.check("language", not low, "first_language",
                       "FSTP needs CLB/NCLC " + ", ".join(f"{needed[a]} in {a}" for a in ABILITIES) + "; "
@@ -497,10 +500,9 @@ def _counts_in_canada(job, as_of: date) -> bool:
 
 def cec(facts: Facts) -> dict:
     as_of = facts.as_of
-    program = _Program("cec", "programs.cec_requirements")
+    program = _Program("cec", as_of)
     _quebec(program, facts)
-    need_months = _value("programs.cec_requirements", "experience_months", as_of)
-    window = _value("programs.cec_requirements", "experience_window_years", as_of)
+    need_months, window = program.rule("experience_months"), program.rule("experience_window_years")
     need_hours = need_months * _hours_per_month(as_of)
     by_teer = {row.key: row.values["clb"] for row in rules.table("programs.cec_language", as_of).rows}
     intro = (f"CEC needs {need_months} months of skilled work in Canada ({_skilled_teers(as_of)}; not "
