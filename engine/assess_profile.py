@@ -53,7 +53,7 @@ class Job:
     country: str
     start: date
     end: date | None  # None: still working
-    hours_per_week: float
+    hours_per_week: float | None  # None: full-time
     self_employed: bool
     while_studying: bool
 
