@@ -105,8 +105,8 @@ def render_page(page: Page, env: jinja2.Environment, links: list[Link], blocks: 
     page.html = md.convert(source)
     for token in blocks:
         if token in page.html:
-            raise BuildError.at(page.where, _source_line(page, "rules_table("),
-                                "rules_table(...) must stand alone on its own line, with blank lines around it")
+            raise BuildError.at(page.where, page.body_line,
+                                "a rules_table(...) or block(...) shortcode must stand alone on its own line")
     page.toc = md.toc_tokens
     collected = _collect(page.html)
     page.text = " ".join(" ".join(collected.parts).split())

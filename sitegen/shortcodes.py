@@ -52,7 +52,7 @@ class Shortcodes:
         self.blocks: dict[str, str] = {}
 
     def install(self) -> None:
-        self.env.globals.update(rules_table=self.rules_table, rule=self.rule, rule_row=self.rule_row,
+        self.env.globals.update(rules_table=self.rules_table, block=self.block, rule=self.rule, rule_row=self.rule_row,
                                 rules=self.rules, column_min=self.column_min,
                                 rules_since=self.rules_since,
                                 rules_as_of=self.as_of)
@@ -130,6 +130,10 @@ class Shortcodes:
             sources=list(dict.fromkeys(sources)),
             as_of=self.as_of,
         )
-        token = f"%%rules-table-{len(self.blocks)}%%"
-        self.blocks[token] = "".join(line.strip() for line in html.splitlines())
+        return self.block(Markup(html))
+
+    def block(self, html: Markup) -> Markup:
+        """Any block of HTML (a table, a chart) placed in Markdown untouched, on its own line."""
+        token = f"%%block-{len(self.blocks)}%%"
+        self.blocks[token] = str(html)
         return Markup(token)
