@@ -6,8 +6,8 @@
 const STAGE_TIMEOUT_MS = 60000;
 
 export class EngineClient {
-  constructor({ onProgress, onReady, onError, onResult }) {
-    Object.assign(this, { onProgress, onReady, onError, onResult });
+  constructor({ onProgress, onReady, onError, onResult, onDetails }) {
+    Object.assign(this, { onProgress, onReady, onError, onResult, onDetails });
     this.latest = 0;
     this.ready = false;
     this.failed = false;
@@ -51,6 +51,8 @@ export class EngineClient {
       this.fail(payload.message);
     } else if (type === "result" && id === this.latest) {
       this.onResult(payload);
+    } else if (type === "details" && id === this.latest) {
+      this.onDetails(payload);
     }
   }
 

@@ -5,6 +5,40 @@ import { t } from "./i18n.js";
 export const LANGUAGES = ["first_language", "second_language", "spouse.language"];
 const ABILITIES = ["listening", "reading", "writing", "speaking"];
 const SCALES = JSON.parse(document.getElementById("language-scales").textContent);
+const MAX_JOBS = 50; // the profile's limit
+
+/** The work history: one fieldset per job, numbered in names and ids ("work_history.2.noc"). */
+function jobs(form) {
+  return [...form.querySelectorAll("#jobs [data-job]")];
+}
+
+function number(job, index) {
+  const swap = (text) => text.replace(/work_history([.-])(N|\d+)([.-])/g, `work_history$1${index}$3`);
+  for (const node of job.querySelectorAll("[name], [id], [for], [aria-describedby]")) {
+    for (const attr of ["name", "id", "for", "aria-describedby"]) {
+      if (node.hasAttribute(attr)) node.setAttribute(attr, swap(node.getAttribute(attr)));
+    }
+  }
+  job.querySelector("[data-job-number]").textContent = String(index + 1);
+}
+
+export function addJob(form) {
+  if (jobs(form).length >= MAX_JOBS) return null;
+  const job = document.getElementById("job-template").content.firstElementChild.cloneNode(true);
+  number(job, jobs(form).length);
+  form.querySelector("#jobs").append(job);
+  return job;
+}
+
+export function removeJob(form, job) {
+  job.remove();
+  jobs(form).forEach((rest, index) => number(rest, index));
+}
+
+function setJobCount(form, count) {
+  while (jobs(form).length > count) jobs(form).at(-1).remove();
+  while (jobs(form).length < count) addJob(form);
+}
 
 /** Every answer as {name: text}; a checkbox is "true" or "". */
 export function readAnswers(form) {
@@ -24,6 +58,11 @@ export function readAnswers(form) {
 
 /** Put answers back; a missing or impossible answer falls back to the field's default. */
 export function writeAnswers(form, answers) {
+  const jobs = Object.keys(answers)
+    .map((name) => /^work_history\.(\d+)\./.exec(name))
+    .filter(Boolean)
+    .map((match) => Number(match[1]) + 1);
+  setJobCount(form, Math.min(Math.max(0, ...jobs), MAX_JOBS));
   for (const el of form.elements) {
     if (!el.name) continue;
     const value = Object.hasOwn(answers, el.name) ? String(answers[el.name]) : undefined;
@@ -108,8 +147,9 @@ function problem(input) {
   const v = input.validity;
   if (v.valid) return null;
   if (v.badInput) return input.type === "date" ? t("error.date") : t("error.not_number");
-  const bounds = { min: input.min, max: input.max, step: input.step };
-  return t(input.step && input.step !== "1" ? "error.range_step" : "error.range", bounds);
+  if (v.patternMismatch) return t("error.noc");
+  const stepped = input.step && input.step !== "1" && input.step !== "any";
+  return t(stepped ? "error.range_step" : "error.range", { min: input.min, max: input.max, step: input.step });
 }
 
 function isShown(input) {
@@ -163,6 +203,20 @@ export function buildProfile(form, today) {
     sibling_in_canada: flag("sibling_in_canada"),
     spouse: null,
   };
+  // Optional answers for engine.assess: an empty one is "not answered" and stays out.
+  const optional = (name, value) => {
+    if (a[name] !== "" && a[name] !== undefined) profile[name] = value;
+  };
+  for (const name of ["plans_to_live_in_quebec", "studied_in_canada_2_years", "relative_in_canada", "authorized_to_work_in_canada"]) {
+    optional(name, a[name] === "true");
+  }
+  for (const name of ["settlement_funds", "children_accompanying", "children_not_accompanying"]) optional(name, num(name));
+  for (const name of ["eca_issued_on", "profile_submitted_on", "ita_received_on", "medical_exam_on", "medical_instructions_on", "biometrics_instructions_on"]) {
+    optional(name, a[name]);
+  }
+  const history = jobs(form).map((_, i) => job(a, `work_history.${i}.`)).filter(Boolean);
+  if (history.length) profile.work_history = history;
+
   let incomplete = profile.age === null || !profile.education || !a["first_language.test"] || first === undefined || second === undefined;
   if (a.spouse === "yes") {
     const spouse = { canadian_citizen_or_pr: flag("spouse.canadian_citizen_or_pr"), accompanying: flag("spouse.accompanying") };
@@ -170,11 +224,31 @@ export function buildProfile(form, today) {
       spouse.education = a["spouse.education"];
       spouse.language = language("spouse.language");
       spouse.canadian_work_years = num("spouse.canadian_work_years") ?? 0;
+      if (a["spouse.studied_in_canada_2_years"]) spouse.studied_in_canada_2_years = a["spouse.studied_in_canada_2_years"] === "true";
       incomplete ||= !spouse.education || spouse.language === undefined;
     }
     profile.spouse = spouse;
   }
   return incomplete ? { incomplete: true } : { profile };
+}
+
+/** One job as the engine reads it; an untouched job is left out, a half-filled one is sent
+ * so that the engine names what it lacks. */
+function job(a, prefix) {
+  const value = (key) => a[prefix + key] ?? "";
+  const filled = ["noc", "teer", "country", "start", "end", "hours_per_week"].some((key) => value(key) !== "")
+    || value("self_employed") === "true" || value("while_studying") === "true";
+  if (!filled) return null;
+  const entry = {};
+  if (value("noc")) entry.noc = value("noc");
+  if (value("teer")) entry.teer = Number(value("teer"));
+  if (value("country")) entry.country = value("country");
+  if (value("start")) entry.start = value("start");
+  if (value("end")) entry.end = value("end");
+  if (value("hours_per_week")) entry.hours_per_week = Number(value("hours_per_week"));
+  if (value("self_employed") === "true") entry.self_employed = true;
+  if (value("while_studying") === "true") entry.while_studying = true;
+  return entry;
 }
 
 /** Mark the fields in `errors` (and only them) as invalid, with their messages beside them. */

@@ -1,7 +1,8 @@
 // The calculator page: wires the form, the engine worker, the result and the saved answers.
 import { t } from "./i18n.js";
-import { applyVisibility, buildProfile, inputFor, readAnswers, showErrors, writeAnswers } from "./form.js";
-import { renderAssess, renderScore } from "./result.js";
+import { addJob, applyVisibility, buildProfile, inputFor, readAnswers, removeJob, showErrors, writeAnswers } from "./form.js";
+import { renderScore } from "./result.js";
+import { renderAssess } from "./assess.js";
 import { renderExtras } from "./extras-panels.js";
 import { EngineClient } from "./engine-client.js";
 import * as state from "./state.js";
@@ -43,30 +44,47 @@ function update() {
   showErrors(form, []);
   if (built.incomplete) {
     document.getElementById("crs-total").textContent = "–";
+    for (const id of ["crs-breakdown", "result-warnings", "assess-result", "result-panels"]) {
+      document.getElementById(id).hidden = true;
+    }
     return setState("incomplete", t("result.incomplete"));
   }
   lastProfile = built.profile;
   if (engine.ready) {
     // Busy until the answer to this very question arrives (earlier answers are ignored).
     result.setAttribute("aria-busy", "true");
+    delete result.dataset.details;
     engine.calculate(built.profile);
   }
 }
 
+/** An answer the engine refused: the error at its field, the last result kept but out of date. */
+function refused(answer) {
+  const input = answer.field ? inputFor(form, answer.field) : null;
+  if (input) {
+    showErrors(form, [{ input, message: answer.message }]);
+    return setState("stale", t("error.summary", { label: input.labels?.[0]?.textContent.trim() ?? answer.field }) + " " + t("result.stale"));
+  }
+  return setState("stale", t("error.engine_failed") + " " + answer.message);
+}
+
+let lastScore = null;
+
 function onResult(answer) {
   result.removeAttribute("aria-busy");
-  if (!answer.ok) {
-    const input = answer.field ? inputFor(form, answer.field) : null;
-    if (input) {
-      showErrors(form, [{ input, message: answer.message }]);
-      return setState("stale", t("error.summary", { label: input.labels?.[0]?.textContent.trim() ?? answer.field }) + " " + t("result.stale"));
-    }
-    return setState("stale", t("error.engine_failed") + " " + answer.message);
-  }
-  renderScore(result, lastProfile, answer.crs);
-  renderAssess(result, answer.assess);
-  renderExtras(document.getElementById("result-panels"), answer);
+  if (!answer.ok) return refused(answer);
+  lastScore = answer.value;
+  renderScore(result, lastProfile, lastScore);
   setState("ready", "");
+}
+
+function onDetails(answer) {
+  if (!answer.ok) return refused(answer);
+  renderAssess(result, answer.value.assess);
+  const panels = document.getElementById("result-panels");
+  renderExtras(panels, { ...answer.value, crs: lastScore });
+  panels.hidden = false;
+  result.dataset.details = "ready";
 }
 
 const stage = document.getElementById("engine-stage");
@@ -99,6 +117,7 @@ const engine = new EngineClient({
     setState("error", "");
   },
   onResult,
+  onDetails,
 });
 
 // Answers: a shared link wins over what this browser saved.
@@ -112,6 +131,18 @@ if (shared) {
 form.addEventListener("input", update);
 form.addEventListener("change", update);
 form.addEventListener("submit", (event) => event.preventDefault());
+
+document.getElementById("add-job").addEventListener("click", () => {
+  addJob(form)?.querySelector("input, select").focus();
+  update();
+});
+form.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-remove-job]");
+  if (!button) return;
+  removeJob(form, button.closest("[data-job]"));
+  document.getElementById("add-job").focus(); // the focused button is gone
+  update();
+});
 
 document.getElementById("clear-answers").addEventListener("click", () => {
   state.clear();

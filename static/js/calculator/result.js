@@ -40,6 +40,8 @@ function sectionBody(section, points, lines) {
   return tbody;
 }
 
+export { el };
+
 export function renderScore(root, profile, result) {
   document.getElementById("crs-total").textContent = String(result.total);
   const table = root.querySelector("#crs-breakdown");
@@ -62,45 +64,4 @@ export function renderScore(root, profile, result) {
   asOf.dateTime = result.as_of;
   asOf.textContent = result.as_of;
   root.querySelector("#rules-date").hidden = false;
-}
-
-/** Programs, funds, fees and deadlines from engine.assess: each part shown when present. */
-export function renderAssess(root, assess) {
-  const box = root.querySelector("#assess-result");
-  box.replaceChildren();
-  if (!assess) {
-    box.hidden = true;
-    return;
-  }
-  const programs = assess.programs || {};
-  if (Object.keys(programs).length) {
-    const list = el("ul", { class: "programs" });
-    for (const [name, program] of Object.entries(programs)) {
-      const reasons = (program.reasons || []).map((r) => el("li", {}, typeof r === "string" ? r : r.message || ""));
-      list.append(
-        el("li", { "data-program": name, "data-eligible": String(Boolean(program.eligible)) },
-          el("strong", {}, program.label || name), " — ",
-          t(program.eligible ? "assess.eligible" : "assess.not_eligible"),
-          reasons.length ? el("ul", {}, ...reasons) : ""),
-      );
-    }
-    box.append(el("h3", {}, t("assess.programs")), list);
-  }
-  for (const part of ["funds", "fees", "deadlines"]) {
-    const value = assess[part];
-    if (!value) continue;
-    const items = Array.isArray(value) ? value : value.items || value.lines || [];
-    const list = el("ul", { class: part });
-    for (const item of items) list.append(el("li", {}, describe(item)));
-    if (!Array.isArray(value) && value.message) list.append(el("li", {}, value.message));
-    box.append(el("h3", {}, t("assess." + part)), list);
-  }
-  box.hidden = !box.children.length;
-}
-
-function describe(item) {
-  if (typeof item !== "object" || item === null) return String(item);
-  const text = item.label || item.message || item.name || "";
-  const amount = item.amount ?? item.cad ?? item.date ?? item.due ?? "";
-  return amount !== "" ? `${text}: ${amount}` : text;
 }

@@ -11,19 +11,20 @@ import json, sys
 sys.path.insert(0, ${JSON.stringify(ENGINE_DIR)})
 import engine
 
-def calculate(text):
-    profile = json.loads(text)
+def answer(compute, text):
     try:
-        answer = {"ok": True, "crs": engine.crs_score(profile)}
-        for name in ("assess", "plan", "categories"):
-            function = getattr(engine, name, None)
-            if function is not None:
-                answer[name] = function(profile)
+        return json.dumps({"ok": True, "value": compute(json.loads(text))}, default=str)
     except engine.ProfileError as error:
         return json.dumps({"ok": False, "field": error.field, "message": str(error)})
     except Exception as error:
         return json.dumps({"ok": False, "field": None, "message": type(error).__name__ + ": " + str(error)})
-    return json.dumps(answer, default=str)
+
+def score(text):
+    return answer(engine.crs_score, text)
+
+def details(text):
+    """What takes longer than the score: programs, funds, fees, dates, the planner, categories."""
+    return answer(lambda p: {"assess": engine.assess(p), "plan": engine.plan(p), "categories": engine.categories(p)}, text)
 
 def rules_checked():
     """The oldest date on which the rule tables were checked against their sources, or None."""
@@ -68,9 +69,10 @@ async function boot() {
   post("progress", { stage: "rules", step: 3 });
   pyodide.unpackArchive(new Uint8Array(await engineZip), "zip", { extractDir: ENGINE_DIR });
   pyodide.runPython(BRIDGE);
-  const calculate = pyodide.globals.get("calculate");
+  const score = pyodide.globals.get("score");
+  const details = pyodide.globals.get("details");
   const checked = pyodide.globals.get("rules_checked")();
-  return { calculate, checked };
+  return { score, details, checked };
 }
 
 const failed = (error) => post("error", { message: String(error?.message ?? error) });
@@ -91,9 +93,18 @@ ready.then(
   (error) => post("error", { message: String(error && error.message ? error.message : error) }),
 );
 
+let latest = 0;
 self.addEventListener("message", async (event) => {
   const { id, type, payload } = event.data;
   if (type !== "calculate") return;
-  const { calculate } = await ready;
-  post("result", JSON.parse(calculate(JSON.stringify(payload))), id);
+  latest = id;
+  const engine = await ready;
+  const text = JSON.stringify(payload);
+  // The score first, at once; the slower details follow unless a newer question has come
+  // in meanwhile (the timeout lets a queued message run first).
+  const scored = JSON.parse(engine.score(text));
+  post("result", scored, id);
+  if (!scored.ok) return;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (id === latest) post("details", JSON.parse(engine.details(text)), id);
 });
