@@ -15,7 +15,7 @@ def assess(profile) -> dict:
     score = crs.score(checked)
     as_of = checked.as_of
     answers = assess_profile.normalise(ours, profile, as_of)
-    facts = _facts(checked, score, answers)
+    facts = _facts(checked, answers)
 
     # Everyone counts for funds: a spouse even if not coming or a citizen, every child.
     family_size = (1 + (checked.spouse is not None)
@@ -28,11 +28,8 @@ def assess(profile) -> dict:
         as_of=as_of,
     )
     warnings = list(score.get("warnings", [])) + funds.pop("warnings")
-    programs = {
-        key: rules_missing(key, as_of) or check()
-        for key, check in (("fswp", lambda: fswp(facts, funds)), ("fstp", lambda: fstp(facts, funds)),
-                           ("cec", lambda: cec(facts)))
-    }
+    checks = {"fswp": lambda: fswp(facts, funds), "fstp": lambda: fstp(facts, funds), "cec": lambda: cec(facts)}
+    programs = {key: rules_missing(key, as_of) or run() for key, run in checks.items()}
     dated = deadlines(answers.dates, as_of)
     warned = {w["field"] for w in warnings}  # the CRS part already warns of expired tests
     warnings += [
@@ -56,7 +53,7 @@ def assess(profile) -> dict:
     }
 
 
-def _facts(p: profiles.Profile, score: dict, answers) -> Facts:
+def _facts(p: profiles.Profile, answers) -> Facts:
     spouse = p.spouse if p.with_spouse else None
     first = p.first_language
     return Facts(

@@ -90,7 +90,7 @@ def deadlines(dated: dict, as_of: date) -> list:
                     "use the date in IRCC's letter or account."
                 ),
                 source=table.source,
-                checked=_iso(table.checked),
+                checked=iso(table.checked),
             )
         else:
             until = end_of(row, start)
@@ -101,7 +101,7 @@ def deadlines(dated: dict, as_of: date) -> list:
                 rule=row.label if table_id == PERIODS else f"{table.title} ({row.label.lower()})",
                 message=_message(what, until, as_of),
                 source=row.source,
-                checked=_iso(table.checked),
+                checked=iso(table.checked),
             )
             if row.status:
                 entry["status"] = row.status
@@ -119,5 +119,6 @@ def _message(what: str, until: date, as_of: date) -> str:
     return f"{what}: until {until.isoformat()} ({left} day{'s' if left != 1 else ''} left)."
 
 
-def _iso(day):
+def iso(day) -> str | None:
+    """A date as YYYY-MM-DD, None staying None."""
     return day.isoformat() if day else None

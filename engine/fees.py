@@ -9,6 +9,7 @@ biometrics are charged per person up to a family maximum.
 from datetime import date
 
 from . import rules
+from .deadlines import iso
 
 GOVERNMENT = "fees.government"
 ESTIMATES = "fees.estimates"
@@ -46,7 +47,7 @@ def assess_fees(*, spouse_applies: bool, children: int, as_of: date) -> dict:
         "complete": not missing,
         "currency": "CAD",
         "source": history.source,
-        "checked": _iso(history.checked),
+        "checked": iso(history.checked),
         "estimates": _estimates(as_of),
     }
     if missing:
@@ -86,7 +87,7 @@ def _line(row, key, count, subtotal, history) -> dict:
         "subtotal": subtotal,
         "effective_from": row.effective_from.isoformat(),
         "source": row.source,
-        "checked": _iso(history.checked),
+        "checked": iso(history.checked),
     }
     if row.status:
         line["status"] = row.status
@@ -106,14 +107,10 @@ def _estimates(as_of: date) -> dict:
             "low": row.values["low"],
             "high": row.values["high"],
             "source": row.source,
-            "checked": _iso(history.checked),
+            "checked": iso(history.checked),
             "status": row.status or "estimate",
         }
         if row.note:
             item["note"] = row.note
         items.append(item)
     return {"items": items, "estimate": True, "title": history.title}
-
-
-def _iso(day):
-    return day.isoformat() if day else None

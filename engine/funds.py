@@ -8,7 +8,7 @@ residents. Beyond the largest family in the table, each extra member adds a fixe
 from datetime import date
 
 from . import rules
-from .deadlines import add_months
+from .deadlines import add_months, iso
 
 SETTLEMENT = "funds.settlement"
 EXTRA = "funds.additional_member"
@@ -47,7 +47,7 @@ def assess_funds(*, family_size: int, held, job_offer: bool, authorized, as_of: 
         "not_needed_for": [row.key for row in needs.rows if not row.values["required"]],
         "held": held,
         "source": rules.history(SETTLEMENT).source,
-        "checked": _iso(rules.history(SETTLEMENT).checked),
+        "checked": iso(rules.history(SETTLEMENT).checked),
         "warnings": [],
     }
     try:
@@ -98,7 +98,3 @@ def assess_funds(*, family_size: int, held, job_offer: bool, authorized, as_of: 
             ),
         })
     return result
-
-
-def _iso(day):
-    return day.isoformat() if day else None
