@@ -126,20 +126,26 @@ def check_links(links: list[Link], pages: list[Page]) -> None:
 
 
 class _Collector(HTMLParser):
-    """Plain text and element ids of an HTML fragment."""
+    """Plain text and element ids of an HTML fragment (a chart's labels are not text to search)."""
 
     def __init__(self):
         super().__init__()
         self.parts: list[str] = []
         self.ids: set[str] = set()
+        self.in_svg = 0
 
     def handle_starttag(self, tag, attrs):
+        self.in_svg += tag == "svg"
         value = dict(attrs).get("id")
         if value:
             self.ids.add(value)
 
+    def handle_endtag(self, tag):
+        self.in_svg -= tag == "svg" and self.in_svg > 0
+
     def handle_data(self, data):
-        self.parts.append(data)
+        if not self.in_svg:
+            self.parts.append(data)
 
 
 def _collect(html: str) -> _Collector:
