@@ -35,7 +35,11 @@ BOOL_FIELDS = (
     "authorized_to_work_in_canada",
     "plans_to_live_in_quebec",
 )
-FIELDS = ("work_history", "settlement_funds", "children_accompanying", "children_not_accompanying") + DATE_FIELDS + BOOL_FIELDS
+FIELDS = (
+    ("work_history", "job_offer_noc", "settlement_funds", "children_accompanying", "children_not_accompanying")
+    + DATE_FIELDS
+    + BOOL_FIELDS
+)
 SPOUSE_FIELDS = ("studied_in_canada_2_years",)
 JOB_FIELDS = ("noc", "teer", "country", "start", "end", "hours_per_week", "self_employed", "while_studying")
 COUNTRIES = ("canada", "abroad")
@@ -65,6 +69,7 @@ class Job:
 @dataclass(frozen=True)
 class AssessAnswers:
     work_history: tuple | None
+    job_offer_noc: str | None
     settlement_funds: float | None
     children_accompanying: int
     children_not_accompanying: int
@@ -112,6 +117,7 @@ def normalise(ours: dict, profile: dict, as_of: date) -> AssessAnswers:
     spouse_study = optional(spouse, "spouse", "studied_in_canada_2_years", None, require_bool)
     return AssessAnswers(
         work_history=_work_history(ours.get("work_history"), as_of) if "work_history" in ours else None,
+        job_offer_noc=optional(ours, "", "job_offer_noc", None, _require_noc),
         settlement_funds=optional(ours, "", "settlement_funds", None, require_number, 0, MAX_FUNDS),
         children_accompanying=optional(ours, "", "children_accompanying", 0, require_int, 0, MAX_CHILDREN),
         children_not_accompanying=optional(ours, "", "children_not_accompanying", 0, require_int, 0, MAX_CHILDREN),

@@ -439,6 +439,7 @@ def fstp(facts: Facts, funds: dict) -> dict:
 
     need_months, window = program.rule("experience_months"), program.rule("experience_window_years")
     jobs = facts.answers.work_history
+    qualifying_noc = None  # the trade in which the experience is enough
     intro = (f"FSTP needs {need_months} months of full-time (or equal part-time) work in one "
              f"skilled trade in the last {window} years")
     if jobs is None:
@@ -454,6 +455,7 @@ def fstp(facts: Facts, funds: dict) -> dict:
         hours = credited_hours(trades[best_noc], since, as_of) if best_noc else Fraction(0)
         have = _months(hours, as_of)
         if hours >= need_months * _hours_per_month(as_of):
+            qualifying_noc = best_noc
             program.check("experience", True, "work_history",
                           f"You have {_show(have)} in trade NOC {best_noc}.", noc=best_noc, months=have)
         elif any(j.noc is None and str(j.teer) in _trade_teers(as_of) for j in jobs):
@@ -477,17 +479,34 @@ def fstp(facts: Facts, funds: dict) -> dict:
                       + (_below(low, facts.first_clb) if low else "you have it."),
                       needed=needed, below=low)
 
-    if facts.job_offer or facts.certificate_of_qualification:
-        program.check("offer_or_certificate", True, "job_offer" if facts.job_offer else "certificate_of_qualification",
-                      "You have a valid job offer or a Canadian certificate of qualification.")
-    else:
-        program.check("offer_or_certificate", False, "job_offer",
-                      "FSTP needs a valid full-time job offer of at least 1 year, or a certificate of "
-                      "qualification in your trade from a Canadian province, territory or federal authority.")
+    _offer_or_certificate(program, facts, qualifying_noc)
     _funds(program, funds)
     program.notes.append("Not checked here: that you meet the job requirements of your trade's NOC "
                          "description, and admissibility.")
     return program.result()
+
+
+def _offer_or_certificate(program: _Program, facts: Facts, qualifying_noc):
+    """A certificate of qualification, or a job offer in the trade (by its NOC code, if given)."""
+    need = ("FSTP needs a valid full-time job offer of at least 1 year in your trade, or a certificate "
+            "of qualification in it from a Canadian province, territory or federal authority")
+    offer_noc = facts.answers.job_offer_noc
+    if facts.certificate_of_qualification:
+        program.check("offer_or_certificate", True, "certificate_of_qualification",
+                      "You have a Canadian certificate of qualification.")
+        program.notes.append("The certificate of qualification is assumed to be in your trade.")
+    elif not facts.job_offer:
+        program.check("offer_or_certificate", False, "job_offer", need + ".")
+    elif offer_noc is None:
+        program.check("offer_or_certificate", True, "job_offer", "You have a valid job offer.")
+        program.notes.append("The job offer is assumed to be in your trade: give job_offer_noc to check it.")
+    else:
+        row = trade(offer_noc, program.as_of)
+        in_trade = row is not None and row.values["eligible"] and qualifying_noc in (None, offer_noc)
+        where = f"your trade (NOC {qualifying_noc})" if qualifying_noc else "an eligible trade"
+        program.check("offer_or_certificate", in_trade, "job_offer_noc",
+                      f"Your job offer (NOC {offer_noc}) is in {where}." if in_trade
+                      else f"{need}; your job offer (NOC {offer_noc}) is not in {where}.", noc=offer_noc)
 
 
 # --- Canadian Experience Class -----------------------------------------------------------

@@ -127,6 +127,7 @@ JOB = {"noc": "21232", "country": "abroad", "start": "2020-01-01"}
     ({"work_history": [{**JOB, "self_employed": "no"}]}, "work_history.0.self_employed"),
     ({"work_history": [{**JOB, "while_studying": 1}]}, "work_history.0.while_studying"),
     ({"work_history": [JOB, {**JOB, "employer": "x"}]}, "work_history.1.employer"),
+    ({"job_offer_noc": "7210"}, "job_offer_noc"),
     ({"eca_issued_on": "2026-11-26"}, "eca_issued_on"),
     ({"eca_issued_on": 20240101}, "eca_issued_on"),
     ({"ita_received_on": "yesterday"}, "ita_received_on"),
@@ -160,7 +161,7 @@ JSON = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
     max_leaves=8,
 )
-FIELDS = ["work_history", "eca_issued_on", "settlement_funds", "children_accompanying",
+FIELDS = ["work_history", "job_offer_noc", "eca_issued_on", "settlement_funds", "children_accompanying",
           "children_not_accompanying", "plans_to_live_in_quebec", "relative_in_canada",
           "authorized_to_work_in_canada", "studied_in_canada_2_years", "ita_received_on"]
 
@@ -215,7 +216,7 @@ def test_schema_keeps_the_contract_fields_unchanged():
 
 
 FULL = profile(
-    authorized_to_work_in_canada=True, children_accompanying=1, children_not_accompanying=1,
+    job_offer="other", job_offer_noc="21232", authorized_to_work_in_canada=True, children_accompanying=1, children_not_accompanying=1,
     profile_submitted_on="2026-02-01", ita_received_on="2026-11-01", medical_exam_on="2026-11-10",
     medical_instructions_on="2026-11-05", biometrics_instructions_on="2026-11-06",
     spouse={"canadian_citizen_or_pr": False, "accompanying": True, "studied_in_canada_2_years": True},

@@ -94,6 +94,27 @@ def test_job_offer_or_certificate(offer, certificate, ok):
     assert requirement(result, "fstp", "offer_or_certificate")["met"] is ok
 
 
+@pytest.mark.parametrize("offer_noc, history, ok", [
+    (WELDER, True, True),
+    ("72300", True, False),  # a plumber's offer for a welder's experience
+    ("21232", True, False),  # not a trade
+    ("72300", False, True),  # no experience given: any eligible trade will do for this check
+    ("21232", False, False),
+])
+def test_job_offer_must_be_in_the_trade(offer_noc, history, ok):
+    changes = {"job_offer": "other", "job_offer_noc": offer_noc, "certificate_of_qualification": False}
+    if not history:
+        changes["work_history"] = ...
+    check = requirement(assess(trade_profile(**changes)), "fstp", "offer_or_certificate")
+    assert check["met"] is ok and check["field"] == "job_offer_noc"
+
+
+def test_job_offer_without_a_code_is_assumed_in_the_trade():
+    result = assess(trade_profile(job_offer="other", certificate_of_qualification=False))
+    assert requirement(result, "fstp", "offer_or_certificate")["met"] is True
+    assert any("job_offer_noc" in note for note in result["programs"]["fstp"]["notes"])
+
+
 def test_fstp_needs_funds_and_excludes_quebec():
     assert requirement(assess(trade_profile(settlement_funds=15262)), "fstp", "funds")["met"] is False
     assert requirement(assess(trade_profile(plans_to_live_in_quebec=True)), "fstp", "outside_quebec")["met"] is False
