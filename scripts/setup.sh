@@ -44,12 +44,18 @@ if [[ ! -d node_modules/pyodide || "$(cat "$STAMPS/npm" 2>/dev/null)" != "$want"
   echo "$want" > "$STAMPS/npm"
 fi
 
-if (( WITH_TEST )) && [[ ! -x /usr/bin/chromium ]]; then
-  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
-    say "Installing Debian's chromium for the browser tests"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    die "the browser tests need Debian's Chromium: run 'sudo apt-get install chromium' and try again."
+# Debian packages the tests need: Chromium for the browser tests, Java for the HTML validator.
+if (( WITH_TEST )); then
+  missing=()
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  command -v java >/dev/null || missing+=(default-jre-headless)
+  if (( ${#missing[@]} )); then
+    if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+      say "Installing Debian packages for the tests: ${missing[*]}"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+      die "the tests need Debian packages: run 'sudo apt-get install ${missing[*]}' and try again."
+    fi
   fi
 fi
