@@ -46,6 +46,14 @@ class BodyLoader(jinja2.BaseLoader):
         return source, str(path), lambda: self.sources.get(template, (None,))[0] == source
 
 
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """One cache file per template name, whatever folder it came from (tests build copies):
+    the cache stays small, and the stored source checksum still rejects a stale entry."""
+
+    def get_cache_key(self, name, filename=None):
+        return super().get_cache_key(name)
+
+
 def make_env(strings: dict[str, str], urls: Urls, dev: bool, folder: Path = TEMPLATES) -> jinja2.Environment:
     CACHE.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
@@ -54,7 +62,7 @@ def make_env(strings: dict[str, str], urls: Urls, dev: bool, folder: Path = TEMP
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         # Compiling templates is most of a build's time; the cache is keyed by each source's hash.
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(CACHE)),
+        bytecode_cache=_BytecodeCache(str(CACHE)),
     )
     env.globals.update(
         t=Strings(strings),
