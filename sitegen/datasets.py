@@ -33,7 +33,7 @@ OUT = "data"
 # The chart: rounds of the last CHART_MONTHS before the newest, drawn in a 640 x 300 box.
 CHART_MONTHS = 24
 WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 28
+LEFT, RIGHT, TOP, BOTTOM = 56, 12, 14, 36
 Y_STEP = 50
 # Round types drawn with their own mark; the others share "category" or "program". PNP rounds
 # are left out: their cut-offs include the 600 points of a nomination.
@@ -115,17 +115,23 @@ def series_of(round_type: str) -> str | None:
     return "program" if round_type in PROGRAM_TYPES else "category"
 
 
+def chart_rounds() -> tuple:
+    """(first day, newest round's day, rounds drawn newest first)."""
+    data = rounds_data()
+    newest = dt.date.fromisoformat(data["latest_round_date"])
+    start = _months_before(newest, CHART_MONTHS)
+    shown = [r for r in data["rounds"]
+             if dt.date.fromisoformat(r["date"]) >= start and series_of(r["type"])]
+    return start, newest, shown
+
+
 def rounds_chart(t) -> Markup:
     """Minimum CRS of each round over the last CHART_MONTHS, as an accessible inline SVG.
 
     No inline styles (the site's CSP): marks carry classes that static/css/extras.css colours.
     The plot's scale is in data attributes, so a script can draw a person's score on it.
     """
-    data = rounds_data()
-    newest = dt.date.fromisoformat(data["latest_round_date"])
-    start = _months_before(newest, CHART_MONTHS)
-    shown = [r for r in data["rounds"]
-             if dt.date.fromisoformat(r["date"]) >= start and series_of(r["type"])]
+    start, newest, shown = chart_rounds()
     low = min(r["min_crs"] for r in shown) // Y_STEP * Y_STEP
     high = -(-max(r["min_crs"] for r in shown) // Y_STEP) * Y_STEP
     days = (newest - start).days or 1
@@ -146,26 +152,27 @@ def rounds_chart(t) -> Markup:
     ]
     for score in range(low, high + 1, Y_STEP):
         parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(score)}" y2="{y(score)}"/>')
-        parts.append(f'<text class="axis" x="{LEFT - 6}" y="{y(score) + 4}" text-anchor="end">{score}</text>')
+        parts.append(f'<text class="axis" x="{LEFT - 8}" y="{y(score) + 7}" text-anchor="end">{score}</text>')
     for year in range(start.year + 1, newest.year + 1):
         at = x(dt.date(year, 1, 1))
         parts.append(f'<line class="tick" x1="{at}" x2="{at}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>')
-        parts.append(f'<text class="axis" x="{at}" y="{HEIGHT - 8}" text-anchor="middle">{year}</text>')
+        parts.append(f'<text class="axis" x="{at}" y="{HEIGHT - 10}" text-anchor="middle">{year}</text>')
     for r in reversed(shown):  # oldest first, so the newest marks are drawn on top
         day = dt.date.fromisoformat(r["date"])
         label = f'{r["date"]} · {r["name"]} · {r["min_crs"]} · #{r["number"]}'
         parts.append(f'<circle class="mark mark-{series_of(r["type"])}" cx="{x(day)}" '
-                     f'cy="{y(r["min_crs"])}" r="4"><title>{escape(label)}</title></circle>')
+                     f'cy="{y(r["min_crs"])}" r="6"><title>{escape(label)}</title></circle>')
     parts.append(f'<line class="score-line" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="0" y2="0" visibility="hidden"/>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
 def rounds_figure(t) -> Markup:
-    """The chart with its caption and legend (each series' mark and name)."""
+    """The chart with its caption and legend (the mark and name of each series drawn)."""
+    drawn = {series_of(r["type"]) for r in chart_rounds()[2]}
     legend = "".join(
         f'<li><svg viewBox="0 0 10 10" aria-hidden="true"><circle class="mark mark-{key}" cx="5" cy="5" r="4"/></svg> '
-        f'{escape(t("extras.series." + key))}</li>' for key in CHART_SERIES)
+        f'{escape(t("extras.series." + key))}</li>' for key in CHART_SERIES if key in drawn)
     return Markup(f'<figure class="rounds-figure">{rounds_chart(t)}<figcaption>'
                   f'<ul class="chart-legend">{legend}</ul>{escape(t("extras.chart_note"))}'
                   f'</figcaption></figure>')

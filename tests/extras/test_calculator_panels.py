@@ -40,8 +40,8 @@ def test_standing_panel_compares_the_score_with_the_latest_rounds(page, site_ser
     open_calculator(page, site_server)
     fill_profile(page, PROFILE)
     total = shown_score(page)["total"]
-    page.wait_for_selector(f'{PANELS} [data-panel="standing"] .standing-table')
-    cec = page.locator(f'{PANELS} tr[data-type="cec"]')
+    page.wait_for_selector(f'{PANELS} [data-panel="standing"] .standing-list')
+    cec = page.locator(f'{PANELS} [data-panel="standing"] [data-type="cec"]')
     latest_cec = next(r for r in ROUNDS["rounds"] if r["type"] == "cec")
     assert cec.get_attribute("data-cleared") == str(total >= latest_cec["min_crs"]).lower()
     assert str(latest_cec["min_crs"]) in cec.inner_text()

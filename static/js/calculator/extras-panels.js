@@ -39,17 +39,16 @@ function renderStanding(node, container, total) {
 
 function fillStanding(node, container, total, data) {
   const s = standing(total, data);
-  const body = el("tbody");
+  const list = el("ul", { class: "standing-list" });
   for (const type of s.types) {
     const r = type.latest;
-    body.append(el("tr", { "data-type": type.type, "data-cleared": String(type.clearsLatest) },
-      el("th", { scope: "row" }, t("round_type." + type.type)),
-      el("td", {}, r.date),
-      el("td", { class: "num" }, count(r.invitations)),
-      el("td", { class: "num" }, String(r.min_crs)),
-      el("td", { class: type.clearsLatest ? "cleared" : "below" },
-        type.clearsLatest ? t("standing.cleared") : t("standing.not_cleared", { gap: type.gap }),
-        el("br"), t("standing.recent", { cleared: type.cleared, count: type.count, type: t("round_type." + type.type) }))));
+    const name = t("round_type." + type.type);
+    list.append(el("li", { "data-type": type.type, "data-cleared": String(type.clearsLatest) },
+      el("strong", {}, name), " ",
+      t("standing.latest", { date: r.date, cutoff: r.min_crs, invited: count(r.invitations) }), " ",
+      el("span", { class: type.clearsLatest ? "cleared" : "below" },
+        type.clearsLatest ? t("standing.cleared") : t("standing.not_cleared", { gap: type.gap })), " ",
+      t("standing.recent", { cleared: type.cleared, count: type.count })));
   }
   const pool = s.pool;
   const poolText = t(pool.estimated ? "standing.pool" : "standing.pool_top",
@@ -57,15 +56,8 @@ function fillStanding(node, container, total, data) {
   node.replaceChildren(
     el("h3", {}, t("standing.heading")),
     el("p", {}, t("standing.intro", { score: total, date: s.newest })),
-    el("table", { class: "standing-table" },
-      el("caption", {}, t("standing.latest_heading")),
-      el("thead", {}, el("tr", {},
-        el("th", { scope: "col" }, t("standing.col_round")),
-        el("th", { scope: "col" }, t("standing.col_date")),
-        el("th", { scope: "col", class: "num" }, t("standing.col_invited")),
-        el("th", { scope: "col", class: "num" }, t("standing.col_cutoff")),
-        el("th", { scope: "col" }, t("standing.col_you")))),
-      body),
+    el("h4", {}, t("standing.latest_heading")),
+    list,
     el("p", { class: "pool", "data-above": String(pool.above) }, poolText),
   );
   const template = container.querySelector("#rounds-chart-template");

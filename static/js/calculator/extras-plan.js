@@ -61,8 +61,8 @@ export function renderPlan(section, plan) {
     for (const pair of combinations.slice(0, 5)) {
       const [a, b] = pair.ids.map((id) => describe(byId.get(id)));
       list.append(el("li", { "data-ids": pair.ids.join(" ") },
-        t("plan.pair", { first: a, second: b }), " ", el("strong", { class: "gain" }, t("plan.gain", { gain: pair.gain })),
-        ` (${pair.total})`));
+        a, el("br"), `${t("plan.pair_plus")} ${b}: `,
+        el("strong", { class: "gain" }, t("plan.gain", { gain: pair.gain })), ` (${pair.total})`));
     }
     section.append(el("h4", {}, t("plan.pairs_heading")), el("p", {}, t("plan.pairs_intro")), list);
   }
