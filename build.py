@@ -19,7 +19,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="build once (default) or serve on http://127.0.0.1:PORT with live reload")
     parser.add_argument("--out", type=Path, default=ROOT / "site", help="output folder (default: site/)")
     parser.add_argument("--base-url", default="/",
-                        help='path the site is served under, e.g. "/repo-name/" for GitHub project pages')
+                        help='path the site is served under, e.g. "/repo-name/" for GitHub project pages; '
+                             'a full address ("https://me.github.io/repo-name/") also gives full URLs in sitemap.xml')
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default: 8000)")
     args = parser.parse_args(argv)
     if args.command == "serve":
