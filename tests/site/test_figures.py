@@ -77,3 +77,16 @@ def test_a_figure_in_the_prose_comes_from_the_data(tmp_path, key, column):
     text = (tmp_path / "site" / "guide" / "pr-application" / "index.html").read_text(encoding="utf-8") + \
         (tmp_path / "site" / "guide" / "education-assessment" / "index.html").read_text(encoding="utf-8")
     assert f"{value} {column}" in text
+
+
+# A number followed by a unit of the rules, or a dollar amount, typed in the prose.
+TYPED_FIGURE = re.compile(r"\$\s?\d|\b\d[\d,.]*\s*(?:points?|days?|weeks?|months?|years?|hours?|%)\b", re.IGNORECASE)
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+
+
+def test_no_figure_is_typed_into_the_guide():
+    """Amounts, points and periods come from engine/data through shortcodes, never typed in."""
+    for path in CONTENT.glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        for line in JINJA.sub("", text).splitlines():
+            assert not TYPED_FIGURE.search(line), f"{path.name}: {line.strip()}"
