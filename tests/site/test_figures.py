@@ -80,7 +80,7 @@ def test_a_figure_in_the_prose_comes_from_the_data(tmp_path, key, column):
 
 
 # A number followed by a unit of the rules, or a dollar amount, typed in the prose.
-TYPED_FIGURE = re.compile(r"\$\s?\d|\b\d[\d,.]*\s*(?:points?|days?|weeks?|months?|years?|hours?|%)\b", re.IGNORECASE)
+TYPED_FIGURE = re.compile(r"\$\s?\d|\b\d[\d,.]*[\s-]*(?:points?|days?|weeks?|months?|years?|hours?|%)\b", re.IGNORECASE)
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
