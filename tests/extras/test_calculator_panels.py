@@ -67,3 +67,20 @@ def test_categories_panel_shows_the_categories_in_force(page, site_server):
              for i in range(blocks.count())}
     assert shown == expected
     assert shown["french"] == "meets"
+
+
+def test_occupation_helper_loads_the_index_only_when_opened_and_fills_the_job(page, site_server):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_calculator(page, site_server)
+    fill_profile(page, PROFILE)
+    shown_score(page)
+    assert not any("noc-index.json" in url for url in requested)
+    page.click("#add-job")
+    page.click("#noc-helper summary")
+    page.wait_for_selector('#noc-helper[data-ready="all"]')
+    page.fill("#noc-helper-q", "registered nurse")
+    page.click('#noc-helper li[data-code="31301"] button')
+    noc = page.locator('#work-history input[name$=".noc"]').last
+    assert noc.input_value() == "31301"
+    assert any("noc-index.json" in url for url in requested)

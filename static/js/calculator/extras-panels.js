@@ -5,6 +5,11 @@ import { t, el, count } from "./extras-strings.js";
 import { renderPlan } from "./extras-plan.js";
 import { renderCategories } from "./extras-categories.js";
 import { standing, chartY } from "./extras-standing.js";
+import { mountNocHelper } from "./extras-noc-helper.js";
+
+// The occupation helper sits under the work history questions, from the page's start.
+const workHistory = document.getElementById("work-history");
+if (workHistory) mountNocHelper(workHistory);
 
 let rounds = null; // the promise of data/rounds.json, fetched once when first needed
 
