@@ -10,23 +10,22 @@ counts as full-time-equivalent hours, as program work experience does (programs.
 from datetime import date, timedelta
 
 from . import assess_profile, rules
+from . import profile as profiles
 from .deadlines import add_months
 
 SELECTION = "categories.selection"
 WORK_TIME = "programs.work_time"
-FRENCH_TESTS = ("tef_canada", "tcf_canada", "nclc")
 ONE_DAY = timedelta(days=1)
 
 
 def categories(profile: dict) -> dict:
     """The categories in force on the profile's `as_of`, each with its conditions checked."""
-    from .crs import crs_score  # checks the CRS part of the profile and gives the NCLC levels
-
     contract, ours = assess_profile.split(profile)
-    score = crs_score(contract)
-    as_of = date.fromisoformat(score["as_of"])
+    parsed = profiles.parse(contract)  # the CRS part of the profile, checked
+    as_of = parsed.as_of
     jobs = assess_profile.normalise(ours, profile, as_of).work_history
-    french = french_levels(profile, score["clb"])
+    result = parsed.language_in("french")
+    french = result.levels if result else None
     in_force = rules.table(SELECTION, as_of)
     found = [_category(row, as_of, jobs, french) for row in in_force.rows]
     return {
@@ -35,15 +34,6 @@ def categories(profile: dict) -> dict:
         "covered": bool(found),
         "categories": found,
     }
-
-
-def french_levels(profile: dict, clb: dict) -> dict | None:
-    """NCLC levels of the profile's French result (first or second language), or None."""
-    for slot in ("first", "second"):
-        result = profile.get(f"{slot}_language")
-        if isinstance(result, dict) and result.get("test") in FRENCH_TESTS and clb.get(slot):
-            return clb[slot]
-    return None
 
 
 def _category(row, as_of: date, jobs, french) -> dict:

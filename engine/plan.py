@@ -1,4 +1,4 @@
-"""What would raise the score: variants of the profile, each scored by engine.crs_score.
+"""What would raise the score: variants of the profile, each scored by the engine's CRS code.
 
 No rule is repeated here. The planner only knows which answers a person can change and in
 which direction; every gain is the difference between two totals computed by the engine, so
@@ -17,8 +17,9 @@ from .errors import ProfileError
 from .language import ABILITIES
 from .validate import require_bool, require_enum, require_int
 
-FRENCH_TESTS = ("tef_canada", "tcf_canada", "nclc")
 LEVELS = "language.levels"
+LEVEL_TESTS = {"english": "clb", "french": "nclc"}  # results entered directly as levels
+OTHER = {"english": "french", "french": "english"}
 TOP_COMBINATIONS = 10
 
 
@@ -103,8 +104,8 @@ class Scorer:
 
     def __init__(self, contract: dict):
         self._contract = contract
-        self._parsed = profiles.parse(contract)
-        self.base = crs.score(self._parsed)
+        self.parsed = profiles.parse(contract)
+        self.base = crs.score(self.parsed)
         self.count = 0
         self._languages = {}
 
@@ -135,15 +136,15 @@ class Scorer:
             result = self._language(slot, slot_changes)
             (spouse if slot.startswith("spouse.") else top)[slot.rpartition(".")[2]] = result
         if spouse:
-            top["spouse"] = _replace(self._parsed.spouse, spouse)
-        return _replace(self._parsed, top)
+            top["spouse"] = _replace(self.parsed.spouse, spouse)
+        return _replace(self.parsed, top)
 
     def _language(self, slot: str, slot_changes: dict):
         """The parsed language result of `slot` after its changes (kept: pairs reuse them)."""
         key = repr(sorted(slot_changes.items()))
         if key not in self._languages:
             value = _dig(apply_changes(self._contract, slot_changes), slot)
-            self._languages[key] = language.parse(slot, value, self._parsed.as_of)
+            self._languages[key] = language.parse(slot, value, self.parsed.as_of)
         return self._languages[key]
 
 
@@ -209,10 +210,10 @@ def _highest_level(test: str, as_of: date) -> int:
     return rules.table(LEVELS, as_of).lookup(test, "highest")
 
 
-def _as_levels(slot: str, result: dict, levels: dict) -> dict:
+def _as_levels(slot: str, result: language.LanguageResult) -> dict:
     """The changes that restate a language result as levels (CLB or NCLC) without changing it."""
-    test = "nclc" if result["test"] in FRENCH_TESTS else "clb"
-    return {f"{slot}.test": test, **{f"{slot}.{a}": levels[a] for a in ABILITIES}}
+    test = LEVEL_TESTS[result.official_language]
+    return {f"{slot}.test": test, **{f"{slot}.{a}": result.levels[a] for a in ABILITIES}}
 
 
 def _level_steps(slot: str, code: str, restate: dict, levels: dict, highest: int,
@@ -242,28 +243,26 @@ def _level_steps(slot: str, code: str, restate: dict, levels: dict, highest: int
 
 
 def _language_steps(contract, base, scorer, as_of) -> list:
-    result = contract.get("first_language")
-    if not isinstance(result, dict):
+    result = scorer.parsed.first_language
+    if result is None:
         return []
-    levels = base["clb"]["first"]
-    restate = _as_levels("first_language", result, levels)
+    restate = _as_levels("first_language", result)
     highest = _highest_level(restate["first_language.test"], as_of)
-    return _level_steps("first_language", "first_language", restate, levels, highest, scorer, base)
+    return _level_steps("first_language", "first_language", restate, result.levels, highest,
+                        scorer, base)
 
 
 def _second_language_steps(contract, base, scorer, as_of) -> list:
-    first = contract.get("first_language")
-    second = contract.get("second_language")
-    if not isinstance(first, dict):
+    first, second = scorer.parsed.first_language, scorer.parsed.second_language
+    if first is None:
         return []
-    if isinstance(second, dict):
-        levels = base["clb"]["second"]
-        restate = _as_levels("second_language", second, levels)
+    if second is not None:
+        restate = _as_levels("second_language", second)
         highest = _highest_level(restate["second_language.test"], as_of)
-        return _level_steps("second_language", "second_language", restate, levels, highest,
-                            scorer, base)
+        return _level_steps("second_language", "second_language", restate, second.levels,
+                            highest, scorer, base)
     # No second language yet: a result at each level in all four abilities.
-    test = "clb" if first["test"] in FRENCH_TESTS else "nclc"
+    test = LEVEL_TESTS[OTHER[first.official_language]]
     steps, previous = [], base["total"]
     for level in range(1, _highest_level(test, as_of) + 1):
         changes = {"second_language": {"test": test, **{a: level for a in ABILITIES}}}
@@ -310,18 +309,16 @@ def _spouse_steps(contract, base, scorer, as_of) -> list:
             or spouse.get("canadian_citizen_or_pr"):
         return []
     steps = []
-    language = spouse.get("language")
-    if isinstance(language, dict):
-        levels = _spouse_levels(base)
-        if levels:
-            restate = _as_levels("spouse.language", language, levels)
-            highest = _highest_level(restate["spouse.language.test"], as_of)
-            steps += _level_steps("spouse.language", "spouse.language", restate, levels, highest,
-                                  scorer, base)
+    language = scorer.parsed.spouse.language
+    if language is not None:
+        restate = _as_levels("spouse.language", language)
+        highest = _highest_level(restate["spouse.language.test"], as_of)
+        steps += _level_steps("spouse.language", "spouse.language", restate, language.levels,
+                              highest, scorer, base)
     else:
         # A first test for the spouse, in the principal applicant's first language.
-        first = contract.get("first_language") or {}
-        test = "nclc" if first.get("test") in FRENCH_TESTS else "clb"
+        first = scorer.parsed.first_language
+        test = LEVEL_TESTS[first.official_language if first else "english"]
         previous = base["total"]
         for level in range(1, _highest_level(test, as_of) + 1):
             changes = {"spouse.language": {"test": test, **{a: level for a in ABILITIES}}}
@@ -339,10 +336,6 @@ def _spouse_steps(contract, base, scorer, as_of) -> list:
         steps.append(_suggestion("spouse.education", {"spouse.education": value}, scorer, base,
                                  value_from=current, value_to=value))
     return steps
-
-
-def _spouse_levels(base: dict) -> dict | None:
-    return (base.get("clb") or {}).get("spouse")
 
 
 def _waiting(contract, base, scorer) -> dict | None:

@@ -1,9 +1,9 @@
-"""The planner's and the categories' tests, run again inside real Pyodide (Python 3.14)."""
+"""The planner's and the categories' tests (and their fuzzing), run again inside real Pyodide."""
 from __future__ import annotations
 
 from tests.harness.pyodide import run_pytest
 
-ENGINE_TESTS = ["tests/extras/test_plan.py", "tests/extras/test_categories.py"]
+ENGINE_TESTS = ["tests/extras/test_plan.py", "tests/extras/test_categories.py", "tests/extras/test_fuzz.py"]
 
 
 def test_plan_and_categories_tests_pass_inside_pyodide():
