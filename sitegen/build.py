@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -50,7 +51,7 @@ class Builder:
         self._env_strings: dict | None = None
 
     def build(self, out_dir: Path) -> None:
-        with atomic.staging(out_dir) as tmp:
+        with atomic.staging(out_dir, background_cleanup=self.dev) as tmp:
             self._build_into(tmp)
 
     def _build_into(self, out: Path) -> None:
@@ -127,7 +128,15 @@ def _inputs_stamp(as_of: dt.date, base: str, templates: Path) -> str:
 
 def _copy_static(out: Path) -> None:
     if STATIC.is_dir():
-        shutil.copytree(STATIC, out / "static", dirs_exist_ok=True)
+        shutil.copytree(STATIC, out / "static", dirs_exist_ok=True, copy_function=_link_or_copy)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    # A hard link costs nothing; every build writes a new tree, so the site never edits a source.
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def write(path: Path, text: str) -> None:

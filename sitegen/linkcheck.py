@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -42,8 +43,9 @@ def _parse_text(text: str) -> _Refs:
     return parser
 
 
-def internal_target(ref: str, page: Path, out: Path, base: str) -> tuple[Path, str] | None:
-    """The file (and fragment) an internal reference points at; None for other origins."""
+def internal_target(ref: str, page: str, base: str, folders: set[str]) -> tuple[str, str] | None:
+    """The site file (a path relative to the site root) and fragment an internal reference points
+    at; None for other origins. `page` is the referring file, also relative to the root."""
     parts = urlsplit(ref)
     if parts.scheme or parts.netloc or ref.startswith(("mailto:", "tel:")):
         return None
@@ -52,37 +54,33 @@ def internal_target(ref: str, page: Path, out: Path, base: str) -> tuple[Path, s
         return page, parts.fragment
     if path.startswith("/"):
         if not path.startswith(base):
-            return out / "__outside_base__" / path.lstrip("/"), parts.fragment
-        target = out / path[len(base):]
+            return "../" + path.lstrip("/"), parts.fragment  # outside the site: never a file
+        target = path[len(base):]
     else:
-        target = page.parent / path
-    if path.endswith("/") or target.is_dir():
-        target = target / "index.html"
+        target = posixpath.join(posixpath.dirname(page), path)
+    target = posixpath.normpath(target) if target else "."
+    if path.endswith("/") or target in folders:
+        target = posixpath.normpath(posixpath.join(target, "index.html"))
     return target, parts.fragment
 
 
 def broken_links(out: Path, base: str) -> list[str]:
     """`file:line: message` for each reference that does not resolve, across every HTML file."""
-    parsed = {p.resolve(): parse(p) for p in sorted(out.rglob("*.html"))}
+    files = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    folders = {posixpath.dirname(f) or "." for f in files}
+    parsed = {name: parse(out / name) for name in sorted(files) if name.endswith(".html")}
     problems = []
-    for page, refs in list(parsed.items()):
+    for page, refs in parsed.items():
         for line, ref in refs.refs:
-            found = internal_target(ref, page, out, base)
+            found = internal_target(ref, page, base, folders)
             if found is None:
                 continue
             target, fragment = found
-            where = f"{page.relative_to(out.resolve())}:{line}"
-            if not target.resolve().is_relative_to(out.resolve()) or not target.is_file():
-                problems.append(f"{where}: broken link {ref!r} (no such file in the site)")
-            elif fragment and target.suffix == ".html" and fragment not in parse_cached(parsed, target.resolve()).ids:
-                problems.append(f"{where}: broken link {ref!r} (no element with id {fragment!r})")
+            if target not in files:
+                problems.append(f"{page}:{line}: broken link {ref!r} (no such file in the site)")
+            elif fragment and target in parsed and fragment not in parsed[target].ids:
+                problems.append(f"{page}:{line}: broken link {ref!r} (no element with id {fragment!r})")
     return problems
-
-
-def parse_cached(parsed: dict[Path, _Refs], path: Path) -> _Refs:
-    if path not in parsed:
-        parsed[path] = parse(path)
-    return parsed[path]
 
 
 def check_site(out: Path, base: str) -> None:
