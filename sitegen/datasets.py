@@ -35,11 +35,16 @@ CHART_MONTHS = 24
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 56, 12, 14, 36
 Y_STEP = 50
-# Round types drawn with their own mark; the others share "category" or "program". PNP rounds
-# are left out: their cut-offs include the 600 points of a nomination.
-CHART_SERIES = ("cec", "french", "general", "healthcare", "trades", "category", "program")
+# Round types drawn with their own mark and colour; the others share "category" or "program".
+# PNP rounds are left out: their cut-offs include the 600 points of a nomination. Colours are
+# presentation attributes (allowed by the CSP), so the chart reads on any page.
+CHART_SERIES = {"cec": "#1d6fd1", "french": "#c2410c", "general": "#4b5563",
+                "healthcare": "#15803d", "trades": "#a16207", "category": "#7e22ce",
+                "program": "#0f766e"}
 PROGRAM_TYPES = ("fsw", "fst")
 LEFT_OUT = ("pnp",)
+GRID = 'stroke="currentColor" stroke-opacity="0.2"'
+AXIS = 'fill="currentColor" font-size="20"'
 I18N_PREFIXES = ("extras.", "calculator.education.", "calculator.canadian_education.")
 
 
@@ -151,18 +156,20 @@ def rounds_chart(t) -> Markup:
         f'<desc id="rounds-chart-desc">{escape(t("extras.chart_desc").format(start=start.isoformat(), end=newest.isoformat(), count=len(shown)))}</desc>',
     ]
     for score in range(low, high + 1, Y_STEP):
-        parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(score)}" y2="{y(score)}"/>')
-        parts.append(f'<text class="axis" x="{LEFT - 8}" y="{y(score) + 7}" text-anchor="end">{score}</text>')
+        parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(score)}" y2="{y(score)}" {GRID}/>')
+        parts.append(f'<text class="axis" x="{LEFT - 8}" y="{y(score) + 7}" text-anchor="end" {AXIS}>{score}</text>')
     for year in range(start.year + 1, newest.year + 1):
         at = x(dt.date(year, 1, 1))
-        parts.append(f'<line class="tick" x1="{at}" x2="{at}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>')
-        parts.append(f'<text class="axis" x="{at}" y="{HEIGHT - 10}" text-anchor="middle">{year}</text>')
+        parts.append(f'<line class="tick" x1="{at}" x2="{at}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" {GRID}/>')
+        parts.append(f'<text class="axis" x="{at}" y="{HEIGHT - 10}" text-anchor="middle" {AXIS}>{year}</text>')
     for r in reversed(shown):  # oldest first, so the newest marks are drawn on top
         day = dt.date.fromisoformat(r["date"])
         label = f'{r["date"]} · {r["name"]} · {r["min_crs"]} · #{r["number"]}'
-        parts.append(f'<circle class="mark mark-{series_of(r["type"])}" cx="{x(day)}" '
-                     f'cy="{y(r["min_crs"])}" r="6"><title>{escape(label)}</title></circle>')
-    parts.append(f'<line class="score-line" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="0" y2="0" visibility="hidden"/>')
+        series = series_of(r["type"])
+        parts.append(f'<circle class="mark mark-{series}" cx="{x(day)}" cy="{y(r["min_crs"])}" r="6" '
+                     f'fill="{CHART_SERIES[series]}"><title>{escape(label)}</title></circle>')
+    parts.append(f'<line class="score-line" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="0" y2="0" '
+                 f'stroke="currentColor" stroke-width="2" stroke-dasharray="6 3" visibility="hidden"/>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -171,8 +178,9 @@ def rounds_figure(t) -> Markup:
     """The chart with its caption and legend (the mark and name of each series drawn)."""
     drawn = {series_of(r["type"]) for r in chart_rounds()[2]}
     legend = "".join(
-        f'<li><svg viewBox="0 0 10 10" aria-hidden="true"><circle class="mark mark-{key}" cx="5" cy="5" r="4"/></svg> '
-        f'{escape(t("extras.series." + key))}</li>' for key in CHART_SERIES if key in drawn)
+        f'<li><svg viewBox="0 0 10 10" width="12" height="12" aria-hidden="true">'
+        f'<circle class="mark mark-{key}" cx="5" cy="5" r="4" fill="{colour}"/></svg> '
+        f'{escape(t("extras.series." + key))}</li>' for key, colour in CHART_SERIES.items() if key in drawn)
     return Markup(f'<figure class="rounds-figure">{rounds_chart(t)}<figcaption>'
                   f'<ul class="chart-legend">{legend}</ul>{escape(t("extras.chart_note"))}'
                   f'</figcaption></figure>')
