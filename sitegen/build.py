@@ -16,12 +16,12 @@ from . import atomic, datasets, site_files
 from .content import Page, load_pages
 from .linkcheck import check_site
 from .offline import write_offline
-from .paths import CONTENT, ENGINE, LOCALES, STATIC, TEMPLATES
+from .paths import CONTENT, DATA, ENGINE, LOCALES, STATIC, TEMPLATES
 from .rendering import Link, check_links, render_page
+from .runtime import write_runtime
 from .shortcodes import Shortcodes
 from .strings import load_strings
 from .templating import make_env, render
-from .runtime import write_runtime
 from .urls import Urls
 
 # Pages rendered from a template alone: (template, output route). Owned by other parts of the
@@ -118,9 +118,9 @@ class Builder:
 
 
 def _inputs_stamp(as_of: dt.date, base: str, templates: Path) -> str:
-    """What every page body depends on besides its own file: rule data, partials, strings, engine."""
-    watched = [*ENGINE.rglob("*.py"), *ENGINE.rglob("*.toml"), *(templates / "partials").glob("*"),
-               *LOCALES.glob("*.toml")]
+    """What every page body depends on besides its own file: rules, datasets, partials, strings."""
+    watched = [*ENGINE.rglob("*.py"), *ENGINE.rglob("*.toml"), *DATA.glob("*.json"),
+               *(templates / "partials").glob("*"), *LOCALES.glob("*.toml")]
     stamps = sorted(f"{p}:{p.stat().st_mtime_ns}" for p in watched if p.is_file())
     optional = [name for name, _ in OPTIONAL_PAGES if (templates / name).exists()]  # pages link to them
     return f"{as_of}|{base}|{optional}|" + "|".join(stamps)
