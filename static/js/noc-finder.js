@@ -168,10 +168,8 @@ function mount(root) {
     const button = event.target.closest("button.noc-use");
     if (!button) return;
     const code = button.dataset.code;
-    // Kept for the calculator's occupation field; the clipboard may be refused, that is fine.
-    try { localStorage.setItem("ee-noc-code", code); } catch { /* storage off */ }
-    navigator.clipboard?.writeText(code).catch(() => {});
-    status.textContent = t("noc.copied", { code });
+    if (!navigator.clipboard) return; // only on https or localhost
+    navigator.clipboard.writeText(code).then(() => { status.textContent = t("noc.copied", { code }); }, () => {});
   });
 
   root.querySelector("form").addEventListener("submit", (event) => {
