@@ -9,6 +9,12 @@ from html.parser import HTMLParser
 import jinja2
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.admonition import AdmonitionExtension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.smarty import SmartyExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -16,7 +22,9 @@ from .content import Page
 from .errors import BuildError
 from .templating import template_frame
 
-EXTENSIONS = ["tables", "admonition", "attr_list", "sane_lists", "smarty"]
+# Classes rather than names: Markdown looks names up among installed packages' entry points,
+# which costs more than rendering a page.
+EXTENSIONS = (TableExtension, AdmonitionExtension, AttrListExtension, SaneListExtension, SmartyExtension)
 MD_LINK = re.compile(r"^(?P<slug>[a-z0-9-]+)\.md(?:#(?P<anchor>[\w-]+))?$")
 
 
@@ -98,8 +106,8 @@ def render_page(page: Page, env: jinja2.Environment, links: list[Link], blocks: 
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
         raise BuildError.at(page.where, line, message) from None
     md = markdown.Markdown(
-        extensions=[*EXTENSIONS, "toc", _LinkExtension(page, env.globals["url"], links), _Blocks(blocks)],
-        extension_configs={"toc": {"toc_depth": "2-3"}},
+        extensions=[*(make() for make in EXTENSIONS), TocExtension(toc_depth="2-3"),
+                    _LinkExtension(page, env.globals["url"], links), _Blocks(blocks)],
         output_format="html",
     )
     page.html = md.convert(source)
