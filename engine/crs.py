@@ -2,8 +2,8 @@
 
 Python here holds only the shape of the calculation (which table feeds which factor,
 which caps apply where); every number comes from engine/data. The tables in force on a
-day are indexed once and cached, so scoring many profiles on one date is a few dict
-lookups per factor.
+day are indexed once per day and column (`plan`), so scoring many profiles on one date
+is a few dict lookups per factor.
 """
 
 import functools
@@ -17,26 +17,28 @@ from .language import ABILITIES
 SECTIONS = ("core", "spouse", "transferability", "additional")
 WITH, WITHOUT = "with_spouse", "without_spouse"
 
-# factor name -> (section, table id, scored per language ability?)
+# factor name -> (section, table id, kind). Kinds: "one" (one row for the factor's value),
+# "ability" (one row per language ability, summed), "grid" (the table's columns are bands of a
+# second quantity, see rules.Table.column_for).
 FACTORS = {
-    "age": ("core", "crs.age", False),
-    "education": ("core", "crs.education", False),
-    "first_language": ("core", "crs.first_language", True),
-    "second_language": ("core", "crs.second_language", True),
-    "canadian_work": ("core", "crs.canadian_work", False),
-    "spouse_education": ("spouse", "crs.spouse_education", False),
-    "spouse_language": ("spouse", "crs.spouse_language", True),
-    "spouse_canadian_work": ("spouse", "crs.spouse_canadian_work", False),
-    "education_language": ("transferability", "crs.education_language", False),
-    "education_canadian_work": ("transferability", "crs.education_canadian_work", False),
-    "foreign_work_language": ("transferability", "crs.foreign_work_language", False),
-    "foreign_work_canadian_work": ("transferability", "crs.foreign_work_canadian_work", False),
-    "certificate_of_qualification": ("transferability", "crs.certificate_language", False),
-    "provincial_nomination": ("additional", "crs.provincial_nomination", False),
-    "canadian_education": ("additional", "crs.canadian_education", False),
-    "french": ("additional", "crs.french", False),
-    "sibling": ("additional", "crs.sibling", False),
-    "job_offer": ("additional", "crs.job_offer", False),
+    "age": ("core", "crs.age", "one"),
+    "education": ("core", "crs.education", "one"),
+    "first_language": ("core", "crs.first_language", "ability"),
+    "second_language": ("core", "crs.second_language", "ability"),
+    "canadian_work": ("core", "crs.canadian_work", "one"),
+    "spouse_education": ("spouse", "crs.spouse_education", "one"),
+    "spouse_language": ("spouse", "crs.spouse_language", "ability"),
+    "spouse_canadian_work": ("spouse", "crs.spouse_canadian_work", "one"),
+    "education_language": ("transferability", "crs.education_language", "grid"),
+    "education_canadian_work": ("transferability", "crs.education_canadian_work", "grid"),
+    "foreign_work_language": ("transferability", "crs.foreign_work_language", "grid"),
+    "foreign_work_canadian_work": ("transferability", "crs.foreign_work_canadian_work", "grid"),
+    "certificate_of_qualification": ("transferability", "crs.certificate_language", "grid"),
+    "provincial_nomination": ("additional", "crs.provincial_nomination", "one"),
+    "canadian_education": ("additional", "crs.canadian_education", "one"),
+    "french": ("additional", "crs.french", "grid"),
+    "sibling": ("additional", "crs.sibling", "one"),
+    "job_offer": ("additional", "crs.job_offer", "one"),
 }
 # Transferability factors are capped in groups (cap key in crs.caps -> its factors).
 GROUPS = {
@@ -47,52 +49,77 @@ GROUPS = {
 
 
 @dataclass(frozen=True)
-class Ruleset:
-    """The CRS tables in force on one day, indexed for lookups."""
+class Plan:
+    """The CRS tables in force on one day, for one column (with or without a spouse), indexed.
+
+    entries[factor] maps a lookup key to (points, pick), where pick is the explanation of that
+    row for the result's `lines` (copied into each result). Keys: the factor's value for "one",
+    (ability, level) for "ability", (value, column name) for "grid".
+    """
 
     day: date
-    tables: dict  # table id -> rules.Table
-    rows: dict  # table id -> {value: Row}
-    caps: dict  # cap key -> {column: points}
-    maxima: dict  # (factor, column) -> most points the factor can give
+    column: str
+    entries: dict
+    heads: dict  # factor -> the fixed part of its line (factor, section, max, table, column)
+    grid_columns: dict  # grid factor -> {second quantity: column name}
+    grid_tables: dict  # grid factor -> table (for a second quantity outside grid_columns)
+    caps: dict  # cap key in crs.caps -> points
     notices: tuple  # notice rows in force
 
-    def row(self, table_id, value):
-        try:
-            return self.rows[table_id][value]
-        except KeyError:
-            raise LookupError(f"{table_id}: no row in force on {self.day} for {value!r}") from None
 
-
-def _index(table: rules.Table) -> dict:
+def _rows_by_value(table: rules.Table):
     if table.kind == "bands":
-        return {x: row for row in table.rows for x in range(int(row.min), int(row.max) + 1)}
-    return {row.key: row for row in table.rows}
+        return [(x, row) for row in table.rows for x in range(int(row.min), int(row.max) + 1)]
+    return [(row.key, row) for row in table.rows]
 
 
-@functools.lru_cache(maxsize=1024)
-def ruleset(day: date) -> Ruleset:
-    tables = {tid: rules.table(tid, day) for _, tid, _ in FACTORS.values()}
-    caps = {row.key: row.values for row in rules.table("crs.caps", day).rows}
-    maxima = {}
-    for factor, (_, tid, per_ability) in FACTORS.items():
-        table = tables[tid]
-        for column in (WITH, WITHOUT):
-            cells = [row.values[column] if column in table.columns else max(row.values.values()) for row in table.rows]
-            most = max(cells, default=0) * (len(ABILITIES) if per_ability else 1)
-            if factor in caps:
-                most = min(most, caps[factor][column])
-            if table.id.startswith("crs.spouse"):
-                most = min(most, caps["spouse"][column])
-            maxima[factor, column] = most
-    return Ruleset(
-        day=day,
-        tables=tables,
-        rows={tid: _index(t) for tid, t in tables.items()},
-        caps=caps,
-        maxima=maxima,
-        notices=rules.table("notices.notices", day).rows,
-    )
+def _pick(row: rules.Row, points, ability=None) -> dict:
+    pick = {"label": row.label, "points": points}
+    if ability is not None:
+        pick["ability"] = ability
+    if row.status:
+        pick["status"] = row.status
+    return pick
+
+
+_PLAN_TABLES = tuple(sorted({tid for _, tid, _ in FACTORS.values()} | {"crs.caps", "notices.notices"}))
+
+
+def plan(day: date, with_spouse: bool) -> Plan:
+    """The plan for `day`: built once per period in which the CRS tables did not change."""
+    return _plan(rules.in_force_since(_PLAN_TABLES, day), with_spouse)
+
+
+@functools.lru_cache(maxsize=256)
+def _plan(day: date, with_spouse: bool) -> Plan:
+    column = WITH if with_spouse else WITHOUT
+    caps = {row.key: row.values[column] for row in rules.table("crs.caps", day).rows}
+    entries, heads, grid_columns, grid_tables = {}, {}, {}, {}
+    for factor, (section, table_id, kind) in FACTORS.items():
+        table = rules.table(table_id, day)
+        own = column if column in table.columns else table.columns[0]
+        values = _rows_by_value(table)
+        if kind == "one":
+            entries[factor] = {key: (row.values[own], _pick(row, row.values[own])) for key, row in values}
+            most = max((row.values[own] for _, row in values), default=0)
+        elif kind == "ability":
+            entries[factor] = {(a, key): (row.values[own], _pick(row, row.values[own], a)) for key, row in values for a in ABILITIES}
+            most = len(ABILITIES) * max((row.values[own] for _, row in values), default=0)
+        else:
+            entries[factor] = {(key, c): (row.values[c], _pick(row, row.values[c])) for key, row in values for c in table.columns}
+            most = max((v for _, row in values for v in row.values.values()), default=0)
+            # the second quantity is a CLB level (0-12) or years of work (0-60)
+            grid_columns[factor] = {y: table.column_for(y) for y in range(0, profiles.MAX_WORK_YEARS + 1)}
+            grid_tables[factor] = table
+        heads[factor] = {
+            "factor": factor,
+            "section": section,
+            "max": min(most, caps.get(factor, most), caps[section]),
+            "table": table_id,
+            "column": own if kind != "grid" else None,
+        }
+    notices = rules.table("notices.notices", day).rows
+    return Plan(day, column, entries, heads, grid_columns, grid_tables, caps, notices)
 
 
 def crs_score(raw) -> dict:
@@ -101,81 +128,14 @@ def crs_score(raw) -> dict:
 
 
 def score(p: profiles.Profile) -> dict:
-    r = ruleset(p.as_of)
-    column = WITH if p.with_spouse else WITHOUT
-    factors, lines = {}, []
+    r = plan(p.as_of, p.with_spouse)
+    lines = []
+    try:
+        factors = _factors(r, p, lines)
+    except KeyError as exc:  # a value the data does not cover: a gap in engine/data, not bad input
+        raise rules.RulesDataError(f"crs tables in force on {p.as_of}: no row for {exc}") from None
 
-    def put(factor, points, picks, table_column=None):
-        """Record a factor: its points and the (row, points, ability) picks that made them."""
-        section, tid, _ = FACTORS[factor]
-        factors[factor] = points
-        line = {
-            "factor": factor,
-            "section": section,
-            "points": points,
-            "max": r.maxima[factor, column],
-            "table": tid,
-            "column": table_column,
-            "rows": [_pick(row, pts, ability) for row, pts, ability in picks],
-        }
-        lines.append(line)
-
-    def simple(factor, value, table_column):
-        row = r.row(FACTORS[factor][1], value)
-        put(factor, row.values[table_column], [(row, row.values[table_column], None)], table_column)
-
-    def per_ability(factor, result, table_column, cap=None):
-        if result is None:
-            return put(factor, 0, [], table_column)
-        tid = FACTORS[factor][1]
-        picks = [(r.row(tid, result.levels[a]), a) for a in ABILITIES]
-        picks = [(row, row.values[table_column], a) for row, a in picks]
-        points = sum(pts for _, pts, _ in picks)
-        put(factor, points if cap is None else min(points, cap), picks, table_column)
-
-    def grid(factor, value, second):
-        """Tables whose columns are bands of a second quantity (see rules.column_min)."""
-        table = r.tables[FACTORS[factor][1]]
-        name = table.column_for(second)
-        row = r.row(table.id, value)
-        put(factor, row.values[name], [(row, row.values[name], None)], name)
-
-    # A. core / human capital
-    simple("age", p.age, column)
-    simple("education", p.education, column)
-    per_ability("first_language", p.first_language, column)
-    per_ability("second_language", p.second_language, column, cap=r.caps["second_language"][column])
-    simple("canadian_work", p.canadian_work_years, column)
-
-    # B. spouse or partner (only one who comes to Canada and is not a citizen or PR)
-    spouse = p.spouse if p.with_spouse else None
-    if spouse is not None and spouse.education is not None:
-        simple("spouse_education", spouse.education, "points")
-    else:
-        put("spouse_education", 0, [], "points")
-    per_ability("spouse_language", spouse.language if spouse else None, "points")
-    if spouse is not None:
-        simple("spouse_canadian_work", spouse.canadian_work_years, "points")
-    else:
-        put("spouse_canadian_work", 0, [], "points")
-
-    # C. skill transferability: language tiers use the lowest first-official-language level
-    lowest = p.first_language.lowest if p.first_language else 0
-    grid("education_language", p.education, lowest)
-    grid("education_canadian_work", p.education, p.canadian_work_years)
-    grid("foreign_work_language", p.foreign_work_years, lowest)
-    grid("foreign_work_canadian_work", p.foreign_work_years, p.canadian_work_years)
-    grid("certificate_of_qualification", p.certificate_of_qualification, lowest)
-
-    # D. additional points
-    simple("provincial_nomination", p.provincial_nomination, "points")
-    simple("canadian_education", p.canadian_education, "points")
-    french, english = p.language_in("french"), p.language_in("english")
-    grid("french", french.lowest if french else 0, english.lowest if english else 0)
-    simple("sibling", p.sibling_in_canada, "points")
-    simple("job_offer", p.job_offer, "points")
-
-    caps = {key: values[column] for key, values in r.caps.items()}
+    caps = r.caps
     sums = dict.fromkeys(SECTIONS, 0)
     for factor, (section, _, _) in FACTORS.items():
         if section != "transferability":
@@ -184,6 +144,7 @@ def score(p: profiles.Profile) -> dict:
         sums["transferability"] += min(sum(factors[f] for f in members), caps[group])
     sections = {s: min(sums[s], caps[s]) for s in SECTIONS}
 
+    spouse = p.spouse if p.with_spouse else None
     return {
         "total": sum(sections.values()),
         "as_of": p.as_of.isoformat(),
@@ -196,20 +157,74 @@ def score(p: profiles.Profile) -> dict:
         },
         "warnings": list(p.warnings) + _notices(r, p),
         "lines": lines,
-        "caps": {s: caps[s] for s in SECTIONS} | {g: caps[g] for g in GROUPS},
+        "caps": {key: caps[key] for key in (*SECTIONS, *GROUPS)},
     }
 
 
-def _pick(row, points, ability) -> dict:
-    pick = {"label": row.label, "points": points}
-    if ability is not None:
-        pick["ability"] = ability
-    if row.status:
-        pick["status"] = row.status
-    return pick
+def _line(r: Plan, lines: list, factor: str, points: int, rows: list) -> int:
+    lines.append({**r.heads[factor], "points": points, "rows": rows})
+    return points
 
 
-def _notices(r: Ruleset, p: profiles.Profile) -> list:
+def _one(r: Plan, lines: list, factor: str, value) -> int:
+    points, pick = r.entries[factor][value]
+    lines.append({**r.heads[factor], "points": points, "rows": [pick.copy()]})
+    return points
+
+
+def _abilities(r: Plan, lines: list, factor: str, result, cap=None) -> int:
+    if result is None:
+        return _line(r, lines, factor, 0, [])
+    entries, levels, total, rows = r.entries[factor], result.levels, 0, []
+    for ability in ABILITIES:
+        points, pick = entries[ability, levels[ability]]
+        total += points
+        rows.append(pick.copy())
+    return _line(r, lines, factor, total if cap is None else min(total, cap), rows)
+
+
+def _grid(r: Plan, lines: list, factor: str, value, second) -> int:
+    column = r.grid_columns[factor].get(second) or r.grid_tables[factor].column_for(second)
+    points, pick = r.entries[factor][value, column]
+    lines.append({**r.heads[factor], "column": column, "points": points, "rows": [pick.copy()]})
+    return points
+
+
+def _factors(r: Plan, p: profiles.Profile, lines: list) -> dict:
+    # B. a spouse counts only when coming to Canada and not a citizen or PR
+    spouse = p.spouse if p.with_spouse else None
+    # C. transferability language tiers use the lowest first-official-language level
+    lowest = p.first_language.lowest if p.first_language else 0
+    french, english = p.language_in("french"), p.language_in("english")
+    return {
+        "age": _one(r, lines, "age", p.age),
+        "education": _one(r, lines, "education", p.education),
+        "first_language": _abilities(r, lines, "first_language", p.first_language),
+        "second_language": _abilities(r, lines, "second_language", p.second_language, r.caps["second_language"]),
+        "canadian_work": _one(r, lines, "canadian_work", p.canadian_work_years),
+        "spouse_education": (
+            _one(r, lines, "spouse_education", spouse.education)
+            if spouse and spouse.education else _line(r, lines, "spouse_education", 0, [])
+        ),
+        "spouse_language": _abilities(r, lines, "spouse_language", spouse.language if spouse else None),
+        "spouse_canadian_work": (
+            _one(r, lines, "spouse_canadian_work", spouse.canadian_work_years)
+            if spouse else _line(r, lines, "spouse_canadian_work", 0, [])
+        ),
+        "education_language": _grid(r, lines, "education_language", p.education, lowest),
+        "education_canadian_work": _grid(r, lines, "education_canadian_work", p.education, p.canadian_work_years),
+        "foreign_work_language": _grid(r, lines, "foreign_work_language", p.foreign_work_years, lowest),
+        "foreign_work_canadian_work": _grid(r, lines, "foreign_work_canadian_work", p.foreign_work_years, p.canadian_work_years),
+        "certificate_of_qualification": _grid(r, lines, "certificate_of_qualification", p.certificate_of_qualification, lowest),
+        "provincial_nomination": _one(r, lines, "provincial_nomination", p.provincial_nomination),
+        "canadian_education": _one(r, lines, "canadian_education", p.canadian_education),
+        "french": _grid(r, lines, "french", french.lowest if french else 0, english.lowest if english else 0),
+        "sibling": _one(r, lines, "sibling", p.sibling_in_canada),
+        "job_offer": _one(r, lines, "job_offer", p.job_offer),
+    }
+
+
+def _notices(r: Plan, p: profiles.Profile) -> list:
     found = []
     for row in r.notices:
         field, when, message = row.values["field"], row.values["when"], row.values["message"]

@@ -15,6 +15,8 @@ from .validate import join, require_date, require_enum, require_object, show
 
 ABILITIES = ("listening", "reading", "writing", "speaking")
 FIELDS = ("test",) + ABILITIES + ("taken_on",)
+REQUIRED = FIELDS[:5]
+ALLOWED = dict.fromkeys(FIELDS)  # ordered (for messages) with constant-time membership
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,21 @@ def _scale(lo, hi, step) -> list:
     return [n * step for n in range(round(lo / step), round(hi / step) + 1)]
 
 
-_by_era: dict = {}  # (table id, ids of the rows in force) -> Chart; a chart changes rarely
-
-
-@functools.lru_cache(maxsize=8192)
 def chart(test: str, taken_on: date) -> Chart:
     """The chart for `test` taken on `taken_on`; raises NotAccepted if there is none."""
+    return _chart(test, rules.in_force_since(_tables_of(test), taken_on))
+
+
+@functools.cache
+def _tables_of(test: str) -> tuple:
+    """The tables that decide how `test` is read: acceptance, direct levels, its chart if any."""
+    chart_id = f"language.{test}"
+    return ("language.tests", "language.levels") + ((chart_id,) if chart_id in rules.table_ids() else ())
+
+
+@functools.lru_cache(maxsize=256)
+def _chart(test: str, taken_on: date) -> Chart:
+    """Built once per period in which the test's tables did not change."""
     accepted = rules.table("language.tests", taken_on)
     try:
         test_row = accepted.row_for(test)
@@ -85,14 +96,10 @@ def chart(test: str, taken_on: date) -> Chart:
         text = f"{test.upper()} levels are whole numbers from {lo} to {hi}"
         return Chart(test, label, official, None, (mapping,) * 4, (text,) * 4)
 
-    table_id = f"language.{test}"
-    table = rules.table(table_id, taken_on)
+    table = rules.table(f"language.{test}", taken_on)
     if not table.rows:
-        raise NotAccepted(_not_accepted(label, [r.effective_from for r in rules.history(table_id).rows]))
-    era = (table_id, tuple(id(r) for r in table.rows))
-    if era not in _by_era:
-        _by_era[era] = _convert(test, label, official, table)
-    return _by_era[era]
+        raise NotAccepted(_not_accepted(label, [r.effective_from for r in rules.history(table.id).rows]))
+    return _convert(test, label, official, table)
 
 
 def _not_accepted(label, starts) -> str:
@@ -125,19 +132,20 @@ def parse(path: str, value, as_of: date) -> LanguageResult | None:
     """Validate one language result object (or null) and convert its scores to levels."""
     if value is None:
         return None
-    obj = require_object(path, value, required=FIELDS[:5], allowed=FIELDS)
-    test = require_enum(join(path, "test"), obj["test"], tuple(_test_ids()))
+    paths = _paths(path)
+    obj = require_object(path, value, required=REQUIRED, allowed=ALLOWED)
+    test = require_enum(paths["test"], obj["test"], _test_ids())
     if "taken_on" in obj:
-        taken_on = require_date(join(path, "taken_on"), obj["taken_on"])
+        taken_on = require_date(paths["taken_on"], obj["taken_on"])
         if taken_on > as_of:
-            raise ProfileError(join(path, "taken_on"), f"must be on or before as_of ({as_of.isoformat()}), got {show(obj['taken_on'])}")
+            raise ProfileError(paths["taken_on"], f"must be on or before as_of ({as_of.isoformat()}), got {show(obj['taken_on'])}")
         given = True
     else:
         taken_on, given = as_of, False
     try:
         found = chart(test, taken_on)
     except NotAccepted as exc:
-        where = join(path, "taken_on" if given else "test")
+        where = paths["taken_on" if given else "test"]
         raise ProfileError(where, f"{exc}, got a test taken on {taken_on.isoformat()}") from None
     levels = {}
     for i, ability in enumerate(ABILITIES):
@@ -145,9 +153,15 @@ def parse(path: str, value, as_of: date) -> LanguageResult | None:
         level = found.levels[i].get(score) if type(score) in (int, float) else None
         if level is None:
             era = f" on the chart for tests taken on {taken_on.isoformat()}" if _has_eras(found.table_id) else ""
-            raise ProfileError(join(path, ability), f"{found.allowed[i]}{era}, got {show(score)}")
+            raise ProfileError(paths[ability], f"{found.allowed[i]}{era}, got {show(score)}")
         levels[ability] = level
     return LanguageResult(test, found.official_language, levels, taken_on, given, found.table_id)
+
+
+@functools.lru_cache(maxsize=64)
+def _paths(path: str) -> dict:
+    """The dotted path of each field of a language object at `path` (built once per path)."""
+    return {name: join(path, name) for name in FIELDS}
 
 
 def _has_eras(table_id) -> bool:

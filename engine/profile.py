@@ -5,6 +5,7 @@ ProfileError naming the field, or returns a Profile. Keys it does not know are i
 (other entry points read their own optional fields).
 """
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -63,6 +64,7 @@ class Profile:
         return None
 
 
+@functools.cache
 def earliest_as_of() -> date:
     """Express Entry's first day: the earliest day the CRS tables cover."""
     return min(r.effective_from for r in rules.history("crs.age").rows)

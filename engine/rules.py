@@ -16,10 +16,11 @@ A table may also carry `column_min` (one number per column): the columns are the
 of a second quantity, and `column_for(y)` names the column that y falls in.
 """
 
+import bisect
 import functools
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 
 KINDS = ("bands", "keyed", "ranges")
@@ -229,6 +230,30 @@ def _table_on(table_id: str, day: date) -> Table:
     full = history(table_id)
     rows = tuple(row for row in full.rows if row.in_force(day))
     return Table(**{**full.__dict__, "rows": rows})
+
+
+@functools.lru_cache(maxsize=256)
+def _changes(table_ids: tuple) -> tuple:
+    """Every day on which a row of these tables starts or stops being in force, sorted."""
+    days = set()
+    for table_id in table_ids:
+        for row in history(table_id).rows:
+            days.add(row.effective_from)
+            if row.effective_to is not None:
+                days.add(row.effective_to + timedelta(days=1))
+    return tuple(sorted(days))
+
+
+def in_force_since(table_ids: tuple, as_of) -> date:
+    """The first day of the period containing `as_of` during which none of these tables changed.
+
+    The tables in force on `as_of` are exactly those in force on the returned day, so callers
+    can cache work per period instead of per day.
+    """
+    day = _as_date(as_of)
+    changes = _changes(tuple(table_ids))
+    i = bisect.bisect_right(changes, day)
+    return changes[i - 1] if i else date.min
 
 
 def table(table_id: str, as_of) -> Table:

@@ -6,6 +6,7 @@ JSON `true`/`false` arrive as Python bools, which are ints too: they are refused
 wherever a number is expected, as are NaN and infinities.
 """
 
+import functools
 import math
 import re
 from datetime import date
@@ -87,17 +88,25 @@ def require_enum(path, value, allowed) -> str:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
+def _iso_date(text: str):
+    """The date written YYYY-MM-DD, or None (cached: profiles repeat the same few dates)."""
+    if not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def require_date(path, value, lo: date | None = None, hi: date | None = None) -> date:
     """A calendar date written YYYY-MM-DD (a `datetime.date` is accepted from Python callers)."""
     if type(value) is date:  # not a datetime: a time of day means a caller mix-up
         day = value
-    elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            raise ProfileError(path, f"must be a real date written YYYY-MM-DD, got {show(value)}") from None
+    elif type(value) is str and (day := _iso_date(value)) is not None:
+        pass
     else:
-        raise ProfileError(path, f"must be a date written YYYY-MM-DD, got {show(value)}")
+        raise ProfileError(path, f"must be a real date written YYYY-MM-DD, got {show(value)}")
     if lo is not None and day < lo:
         raise ProfileError(path, f"must be on or after {lo.isoformat()}, got {show(value)}")
     if hi is not None and day > hi:
