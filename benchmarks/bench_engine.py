@@ -6,6 +6,7 @@ Prints figures only; nothing here asserts a speed.
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -95,6 +96,8 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
 
+    cores = os.cpu_count()
+    print(f"machine: {cores} cores, load average {os.getloadavg()[0]:.1f} (figures drop when the cores are busy)")
     cpython = measure(args.profiles)
     print(f"CPython {sys.version.split()[0]}: {json.dumps(cpython)}")
     if not args.no_pyodide:
@@ -107,6 +110,7 @@ def main() -> int:
         )
         version, figures = run_python(code).strip().splitlines()[-1].split(" ", 1)
         print(f"Pyodide (Python {version}, Node): {figures}")
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
     return 0
 
 

@@ -2,7 +2,7 @@
 
 Python here holds only the shape of the calculation (which table feeds which factor,
 which caps apply where); every number comes from engine/data. The tables in force on a
-day are indexed once per day and column (`plan`), so scoring many profiles on one date
+day are indexed once per period and column (`scoring_tables`), so scoring many profiles on one date
 is a few dict lookups per factor.
 """
 
@@ -49,7 +49,7 @@ GROUPS = {
 
 
 @dataclass(frozen=True)
-class Plan:
+class ScoringTables:
     """The CRS tables in force on one day, for one column (with or without a spouse), indexed.
 
     entries[factor] maps a lookup key to (points, pick), where pick is the explanation of that
@@ -82,16 +82,16 @@ def _pick(row: rules.Row, points, ability=None) -> dict:
     return pick
 
 
-_PLAN_TABLES = tuple(sorted({tid for _, tid, _ in FACTORS.values()} | {"crs.caps", "notices.notices"}))
+_TABLES = tuple(sorted({tid for _, tid, _ in FACTORS.values()} | {"crs.caps", "notices.notices"}))
 
 
-def plan(day: date, with_spouse: bool) -> Plan:
-    """The plan for `day`: built once per period in which the CRS tables did not change."""
-    return _plan(rules.in_force_since(_PLAN_TABLES, day), with_spouse)
+def scoring_tables(day: date, with_spouse: bool) -> ScoringTables:
+    """The indexed tables for `day`: built once per period in which the CRS tables did not change."""
+    return _scoring_tables(rules.in_force_since(_TABLES, day), with_spouse)
 
 
 @functools.lru_cache(maxsize=256)
-def _plan(day: date, with_spouse: bool) -> Plan:
+def _scoring_tables(day: date, with_spouse: bool) -> ScoringTables:
     column = WITH if with_spouse else WITHOUT
     caps = {row.key: row.values[column] for row in rules.table("crs.caps", day).rows}
     entries, heads, grid_columns, grid_tables = {}, {}, {}, {}
@@ -119,7 +119,7 @@ def _plan(day: date, with_spouse: bool) -> Plan:
             "column": own if kind != "grid" else None,
         }
     notices = rules.table("notices.notices", day).rows
-    return Plan(day, column, entries, heads, grid_columns, grid_tables, caps, notices)
+    return ScoringTables(day, column, entries, heads, grid_columns, grid_tables, caps, notices)
 
 
 def crs_score(raw) -> dict:
@@ -128,7 +128,7 @@ def crs_score(raw) -> dict:
 
 
 def score(p: profiles.Profile) -> dict:
-    r = plan(p.as_of, p.with_spouse)
+    r = scoring_tables(p.as_of, p.with_spouse)
     lines = []
     try:
         factors = _factors(r, p, lines)
@@ -161,18 +161,18 @@ def score(p: profiles.Profile) -> dict:
     }
 
 
-def _line(r: Plan, lines: list, factor: str, points: int, rows: list) -> int:
+def _line(r: ScoringTables, lines: list, factor: str, points: int, rows: list) -> int:
     lines.append({**r.heads[factor], "points": points, "rows": rows})
     return points
 
 
-def _one(r: Plan, lines: list, factor: str, value) -> int:
+def _one(r: ScoringTables, lines: list, factor: str, value) -> int:
     points, pick = r.entries[factor][value]
     lines.append({**r.heads[factor], "points": points, "rows": [pick.copy()]})
     return points
 
 
-def _abilities(r: Plan, lines: list, factor: str, result, cap=None) -> int:
+def _abilities(r: ScoringTables, lines: list, factor: str, result, cap=None) -> int:
     if result is None:
         return _line(r, lines, factor, 0, [])
     entries, levels, total, rows = r.entries[factor], result.levels, 0, []
@@ -183,14 +183,14 @@ def _abilities(r: Plan, lines: list, factor: str, result, cap=None) -> int:
     return _line(r, lines, factor, total if cap is None else min(total, cap), rows)
 
 
-def _grid(r: Plan, lines: list, factor: str, value, second) -> int:
+def _grid(r: ScoringTables, lines: list, factor: str, value, second) -> int:
     column = r.grid_columns[factor].get(second) or r.grid_tables[factor].column_for(second)
     points, pick = r.entries[factor][value, column]
     lines.append({**r.heads[factor], "column": column, "points": points, "rows": [pick.copy()]})
     return points
 
 
-def _factors(r: Plan, p: profiles.Profile, lines: list) -> dict:
+def _factors(r: ScoringTables, p: profiles.Profile, lines: list) -> dict:
     # B. a spouse counts only when coming to Canada and not a citizen or PR
     spouse = p.spouse if p.with_spouse else None
     # C. transferability language tiers use the lowest first-official-language level
@@ -224,7 +224,7 @@ def _factors(r: Plan, p: profiles.Profile, lines: list) -> dict:
     }
 
 
-def _notices(r: Plan, p: profiles.Profile) -> list:
+def _notices(r: ScoringTables, p: profiles.Profile) -> list:
     found = []
     for row in r.notices:
         field, when, message = row.values["field"], row.values["when"], row.values["message"]
