@@ -7,13 +7,22 @@
   const config = { pyodide: script.dataset.pyodide, engineZip: script.dataset.engineZip };
   let worker;
   const early = [];
+  const keep = (event) => early.push(event.data);
+  const failed = (event) => early.push({ type: "error", payload: { message: String(event.message || "worker error") } });
   try {
     // The worker reads its configuration from its name: no message round trip before it starts.
     worker = new Worker(script.dataset.worker, { type: "module", name: JSON.stringify(config) });
-    worker.addEventListener("message", (event) => early.push(event.data));
-    worker.addEventListener("error", (event) => early.push({ type: "error", payload: { message: String(event.message || "worker error") } }));
+    worker.addEventListener("message", keep);
+    worker.addEventListener("error", failed);
   } catch (error) {
     early.push({ type: "error", payload: { message: String(error) } });
   }
-  window.calculatorBoot = { worker, early, startedAt: performance.now() };
+  window.calculatorBoot = {
+    worker,
+    early,
+    release() {
+      worker?.removeEventListener("message", keep);
+      worker?.removeEventListener("error", failed);
+    },
+  };
 })();

@@ -20,6 +20,7 @@ export class EngineClient {
     this.arm();
     if (this.worker) this.worker.addEventListener("message", (event) => this.handle(event.data));
     // Messages that arrived before this module loaded, in their order.
+    boot.release();
     for (const message of boot.early.splice(0)) this.handle(message);
     if (this.worker) this.worker.addEventListener("error", (event) => this.fail(String(event.message || "worker error")));
   }

@@ -38,6 +38,8 @@ def rules_checked():
 `;
 
 const post = (type, payload, id = null) => self.postMessage({ id, type, payload });
+// Boot stages carry the moment they happened (ms since the epoch): the page may read them later.
+const stage = (type, payload = {}) => post(type, { ...payload, at: performance.timeOrigin + performance.now() });
 
 function wasmAllowed() {
   // A WebAssembly compile blocked by a content security policy makes loadPyodide hang
@@ -57,16 +59,19 @@ async function fetchOk(url) {
 }
 
 async function boot() {
-  post("progress", { stage: "download", step: 1 });
+  stage("progress", { stage: "download", step: 1 });
   if (!wasmAllowed()) throw new Error("WebAssembly is blocked in this browser");
   // Everything the boot needs is requested at once; loadPyodide no longer waits for the
   // lock file it would otherwise fetch only after pyodide.mjs has loaded.
   const engineZip = fetchOk(config.engineZip).then((r) => r.arrayBuffer());
   const lockFile = fetchOk(config.pyodide + "pyodide-lock.json").then((r) => r.json());
+  // Pyodide imports its 1.2 MB runtime script only once loaded itself; asking for it now
+  // overlaps the two (the module map hands Pyodide this same import, fetched once).
+  import(config.pyodide + "pyodide.asm.mjs").catch(() => {}); // a failure surfaces in loadPyodide
   const { loadPyodide } = await import(config.pyodide + "pyodide.mjs");
-  post("progress", { stage: "start", step: 2 });
+  stage("progress", { stage: "start", step: 2 });
   const pyodide = await loadPyodide({ indexURL: config.pyodide, lockFileContents: lockFile });
-  post("progress", { stage: "rules", step: 3 });
+  stage("progress", { stage: "rules", step: 3 });
   pyodide.unpackArchive(new Uint8Array(await engineZip), "zip", { extractDir: ENGINE_DIR });
   pyodide.runPython(BRIDGE);
   const score = pyodide.globals.get("score");
@@ -89,9 +94,13 @@ console.warn = (...args) => {
 
 const ready = boot();
 ready.then(
-  ({ checked }) => post("ready", { rulesChecked: checked }),
+  ({ checked }) => stage("ready", { rulesChecked: checked }),
   (error) => post("error", { message: String(error && error.message ? error.message : error) }),
 );
+
+// The details (programs, planner) take tens of milliseconds: computed once the person has
+// paused this long, they never hold up the score of the next keystroke.
+const DETAILS_AFTER_MS = 250;
 
 let latest = 0;
 self.addEventListener("message", async (event) => {
@@ -100,11 +109,10 @@ self.addEventListener("message", async (event) => {
   latest = id;
   const engine = await ready;
   const text = JSON.stringify(payload);
-  // The score first, at once; the slower details follow unless a newer question has come
-  // in meanwhile (the timeout lets a queued message run first).
+  // The score first, at once; the details follow unless a newer question came in meanwhile.
   const scored = JSON.parse(engine.score(text));
   post("result", scored, id);
   if (!scored.ok) return;
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise((resolve) => setTimeout(resolve, DETAILS_AFTER_MS));
   if (id === latest) post("details", JSON.parse(engine.details(text)), id);
 });

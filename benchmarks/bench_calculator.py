@@ -1,0 +1,166 @@
+"""Calculator in real headless Chromium: how fast it gets ready, how fast it answers, how
+much it downloads. Prints figures; asserts nothing (targets in issue 6).
+
+    .venv/bin/python benchmarks/bench_calculator.py [--runs 5] [--changes 50]
+
+- navigation → `html[data-engine=ready]`, cold (fresh browser profile) and warm (the service
+  worker's cache, after one visit), with the boot stages the page marks in its timeline;
+- input change → updated `#crs-total`, measured inside the page over N changes of the age;
+- bytes transferred on a first visit: our own files vs Pyodide's (the service worker's
+  precache of the rest of the site counted apart).
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from sitegen.build import build_site  # noqa: E402
+from tests.harness.browser import launch  # noqa: E402
+from tests.harness.server import serve  # noqa: E402
+
+STAGES = ["engine-download", "engine-start", "engine-rules", "engine-ready"]
+PROFILE = {"age": "30", "education": "masters", "foreign_work_years": "3"}
+SCORES = {"listening": "8", "reading": "7", "writing": "7", "speaking": "7"}
+
+# Runs in the page: change the age N times (each change moves the total) and time each
+# change until #crs-total shows the new answer.
+CHANGES = """async (count) => {
+  const age = document.querySelector('[name="age"]');
+  const total = document.getElementById("crs-total");
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const before = total.textContent;
+    const changed = new Promise((resolve) => {
+      const seen = new MutationObserver(() => {
+        if (total.textContent !== before) { seen.disconnect(); resolve(); }
+      });
+      seen.observe(total, { childList: true, characterData: true, subtree: true });
+    });
+    const start = performance.now();
+    age.value = String(31 + (i % 14));  // 31..44 after 30: every step changes the age points
+    age.dispatchEvent(new Event("input", { bubbles: true }));
+    await Promise.race([changed, new Promise((_, fail) => setTimeout(() => fail(new Error(`change ${i}: no new total`)), 5000))]);
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+MARKS = "() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))"
+
+
+def stages(page) -> dict:
+    marks = page.evaluate(MARKS)
+    return {name: marks.get(name) for name in STAGES}
+
+
+def fill(page) -> None:
+    page.fill('[name="age"]', PROFILE["age"])
+    page.select_option('[name="education"]', PROFILE["education"])
+    page.fill('[name="foreign_work_years"]', PROFILE["foreign_work_years"])
+    page.select_option('[name="first_language.test"]', "ielts_general")
+    for ability, value in SCORES.items():
+        page.fill(f'[name="first_language.{ability}"]', value)
+    page.wait_for_selector('#result[data-state="ready"]:not([aria-busy])')
+
+
+def kind(url: str) -> str:
+    return "pyodide" if "/pyodide/" in url else "own"
+
+
+def first_visit(browser, server) -> tuple[dict, dict, dict]:
+    """One visit in a fresh profile: ready time and stages, and the bytes it downloaded."""
+    context = browser.new_context(bypass_csp=True)  # for page.evaluate only; same requests
+    page_bytes = {"own": 0, "pyodide": 0}
+    precache_bytes = {"own": 0, "pyodide": 0}
+
+    def finished(request):
+        size = request.sizes()["responseBodySize"]
+        target = precache_bytes if request.service_worker else page_bytes
+        target[kind(request.url)] += max(size, 0)
+
+    context.on("requestfinished", finished)
+    page = context.new_page()
+    page.goto(server.url + "calculator/")
+    page.wait_for_selector("html[data-engine=ready]")
+    timing = stages(page)
+    page.wait_for_selector("html[data-offline=ready]")
+    page.wait_for_timeout(500)  # let the last precache responses finish
+    context.close()
+    return timing, page_bytes, precache_bytes
+
+
+def warm_visits(browser, server, runs: int) -> tuple[list[dict], list[float]]:
+    """Visits served by the service worker, then the change-to-total latency."""
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(server.url + "calculator/")
+    page.wait_for_selector("html[data-offline=ready]")
+    page.wait_for_selector("html[data-engine=ready]")
+    timings = []
+    for _ in range(runs):
+        page.goto(server.url + "calculator/")
+        page.wait_for_selector("html[data-engine=ready]")
+        timings.append(stages(page))
+    fill(page)
+    latencies = page.evaluate(CHANGES, ARGS.changes)
+    context.close()
+    return timings, latencies
+
+
+def summary(timings: list[dict]) -> str:
+    parts = []
+    for name in STAGES:
+        values = [t[name] for t in timings if t[name] is not None]
+        if values:
+            parts.append(f"{name.removeprefix('engine-')} {statistics.median(values):.0f}")
+    return " → ".join(parts) + " ms (median since navigation start)"
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:,.0f} KB"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        build_site(site)
+        own_on_disk = sum(p.stat().st_size for p in site.rglob("*") if p.is_file() and "pyodide" not in p.parts)
+        server = serve(site, "/")
+        try:
+            with sync_playwright() as playwright:
+                browser = launch(playwright)
+                cold = []
+                for _ in range(ARGS.runs):
+                    timing, page_bytes, precache_bytes = first_visit(browser, server)
+                    cold.append(timing)
+                warm, latencies = warm_visits(browser, server, ARGS.runs)
+                browser.close()
+        finally:
+            server.close()
+
+    print(f"navigation → ready, cold cache  ({ARGS.runs} runs): median {statistics.median(t['engine-ready'] for t in cold):.0f} ms")
+    print(f"    stages: {summary(cold)}")
+    print(f"navigation → ready, warm (service worker) ({ARGS.runs} runs): median {statistics.median(t['engine-ready'] for t in warm):.0f} ms")
+    print(f"    stages: {summary(warm)}")
+    ordered = sorted(latencies)
+    print(f"input change → updated total ({len(latencies)} changes): median {statistics.median(latencies):.1f} ms, "
+          f"p90 {ordered[int(len(ordered) * 0.9) - 1]:.1f} ms, max {ordered[-1]:.1f} ms")
+    print(f"first visit, page and worker: own files {kb(page_bytes['own'])}, Pyodide {kb(page_bytes['pyodide'])}")
+    print(f"first visit, service-worker precache: own files {kb(precache_bytes['own'])}, "
+          f"Pyodide {kb(precache_bytes['pyodide'])} (revalidated: 304s carry no body)")
+    print(f"whole site's own files on disk (guide, data, calculator; no Pyodide): {kb(own_on_disk)}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--changes", type=int, default=50)
+    ARGS = parser.parse_args()
+    main()
