@@ -12,6 +12,7 @@ much it downloads. Prints figures; asserts nothing (targets in issue 6).
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -145,6 +146,8 @@ def main() -> None:
         finally:
             server.close()
 
+    # Other work on the machine slows every figure: say how busy it was.
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (1 min)")
     print(f"navigation → ready, cold cache  ({ARGS.runs} runs): median {statistics.median(t['engine-ready'] for t in cold):.0f} ms")
     print(f"    stages: {summary(cold)}")
     print(f"navigation → ready, warm (service worker) ({ARGS.runs} runs): median {statistics.median(t['engine-ready'] for t in warm):.0f} ms")

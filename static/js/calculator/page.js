@@ -62,7 +62,9 @@ function update() {
 function refused(answer) {
   const input = answer.field ? inputFor(form, answer.field) : null;
   if (input) {
-    showErrors(form, [{ input, message: answer.message }]);
+    // Beside its field the message need not repeat the field's path.
+    const exact = input.name === answer.field && answer.detail;
+    showErrors(form, [{ input, message: exact ? t("error.engine_field", { detail: answer.detail }) : answer.message }]);
     return setState("stale", t("error.summary", { label: input.labels?.[0]?.textContent.trim() ?? answer.field }) + " " + t("result.stale"));
   }
   return setState("stale", t("error.engine_failed") + " " + answer.message);

@@ -15,7 +15,7 @@ def answer(compute, text):
     try:
         return json.dumps({"ok": True, "value": compute(json.loads(text))}, default=str)
     except engine.ProfileError as error:
-        return json.dumps({"ok": False, "field": error.field, "message": str(error)})
+        return json.dumps({"ok": False, "field": error.field, "detail": error.detail, "message": str(error)})
     except Exception as error:
         return json.dumps({"ok": False, "field": None, "message": type(error).__name__ + ": " + str(error)})
 
