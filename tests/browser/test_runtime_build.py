@@ -1,0 +1,109 @@
+"""The build's browser runtime: the five Pyodide files, a deterministic content-hashed engine
+zip, score bounds from the engine's charts, and a service worker that precaches every file
+under a cache named from the content."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitegen.errors import BuildError
+from sitegen.offline import write_offline
+from sitegen.runtime import PYODIDE_FILES, language_scales, write_runtime
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_runtime_copies_pyodide_and_zips_the_engine(tmp_path):
+    urls = write_runtime(tmp_path)
+    assert urls["pyodide"] == "pyodide/"
+    assert sorted(p.name for p in (tmp_path / "pyodide").iterdir()) == sorted(PYODIDE_FILES)
+    for name in PYODIDE_FILES:
+        assert (tmp_path / "pyodide" / name).read_bytes() == (ROOT / "node_modules" / "pyodide" / name).read_bytes()
+
+    archive = tmp_path / urls["engine_zip"]
+    assert re.fullmatch(r"engine-[0-9a-f]{12}\.zip", urls["engine_zip"])
+    names = zipfile.ZipFile(archive).namelist()
+    assert "engine/__init__.py" in names and "engine/data/crs.toml" in names
+    assert all(n.endswith((".py", ".toml", ".json")) and "__pycache__" not in n for n in names)
+    expected = {p.relative_to(ROOT).as_posix() for p in (ROOT / "engine").rglob("*")
+                if p.suffix in (".py", ".toml", ".json") and "__pycache__" not in p.parts}
+    assert set(names) == expected
+
+
+def test_engine_zip_depends_on_content_only(tmp_path):
+    source = tmp_path / "src"
+    shutil.copytree(ROOT / "engine", source / "engine", ignore=shutil.ignore_patterns("__pycache__"))
+    (source / "node_modules").symlink_to(ROOT / "node_modules")
+    first = write_runtime(tmp_path / "a", root=source)["engine_zip"]
+    os.utime(source / "engine" / "__init__.py", (0, 0))  # a new timestamp, same content
+    second = write_runtime(tmp_path / "b", root=source)["engine_zip"]
+    assert first == second
+    assert (tmp_path / "a" / first).read_bytes() == (tmp_path / "b" / second).read_bytes()
+    (source / "engine" / "__init__.py").write_text("# changed\n", encoding="utf-8")
+    assert write_runtime(tmp_path / "c", root=source)["engine_zip"] != first
+
+
+def test_missing_pyodide_is_a_clear_build_error(tmp_path):
+    (tmp_path / "engine").mkdir()
+    (tmp_path / "engine" / "__init__.py").write_text("")
+    with pytest.raises(BuildError, match="run npm ci"):
+        write_runtime(tmp_path / "out", root=tmp_path)
+
+
+def test_score_bounds_come_from_the_engine_charts():
+    scales = language_scales(date(2026, 11, 25))
+    assert scales["ielts_general"]["reading"] == {"min": 0, "max": 9, "step": 0.5}
+    assert scales["celpip_general"]["speaking"] == {"min": 0, "max": 12, "step": 1}
+    assert scales["pte_core"]["listening"] == {"min": 10, "max": 90, "step": 1}
+    assert scales["tef_canada"]["writing"] == {"min": 0, "max": 699, "step": 1}
+    assert scales["tcf_canada"]["reading"] == {"min": 100, "max": 699, "step": 1}
+    assert scales["tcf_canada"]["speaking"] == {"min": 0, "max": 20, "step": 1}
+    assert scales["clb"]["reading"] == scales["nclc"]["writing"] == {"min": 0, "max": 12, "step": 1}
+
+
+def _site(root: Path) -> None:
+    (root / "guide" / "step").mkdir(parents=True)
+    (root / "index.html").write_text("home")
+    (root / "guide" / "step" / "index.html").write_text("a step")
+    (root / ".nojekyll").write_text("")
+
+
+def _header(root: Path) -> tuple[str, list[str]]:
+    text = (root / "sw.js").read_text()
+    cache = re.search(r'const CACHE = CACHE_PREFIX \+ "([0-9a-f]+)"', text).group(1)
+    files = json.loads(re.search(r"const FILES = (\[.*?\]);", text, re.S).group(1))
+    return cache, files
+
+
+def test_service_worker_precaches_every_file_under_a_content_named_cache(tmp_path):
+    _site(tmp_path)
+    result = write_offline(tmp_path, "/repo-name/", False)
+    cache, files = _header(tmp_path)
+    assert files == ["guide/step/index.html", "index.html", "manifest.webmanifest"]
+    assert result["cache"] == "ee-guide:/repo-name/:" + cache
+    assert 'const CACHE_PREFIX = "ee-guide:/repo-name/:"' in (tmp_path / "sw.js").read_text()
+
+    write_offline(tmp_path, "/repo-name/", False)
+    assert _header(tmp_path)[0] == cache  # same files, same cache
+    (tmp_path / "index.html").write_text("home, edited")
+    write_offline(tmp_path, "/repo-name/", False)
+    assert _header(tmp_path)[0] != cache  # any change is a new cache
+
+
+def test_manifest_and_dev_worker(tmp_path):
+    _site(tmp_path)
+    write_offline(tmp_path, "/", True)
+    manifest = json.loads((tmp_path / "manifest.webmanifest").read_text())
+    assert manifest["start_url"] == "./" and manifest["scope"] == "./"
+    for icon in manifest["icons"]:
+        assert (ROOT / icon["src"]).is_file()
+    # In dev the worker only removes an earlier production worker and its caches.
+    text = (tmp_path / "sw.js").read_text()
+    assert "unregister()" in text and "addAll" not in text
