@@ -20,8 +20,7 @@ def fill_language(page, path: str, result: dict | None) -> None:
         return
     for ability in ABILITIES:
         page.fill(f'[name="{path}.{ability}"]', str(result[ability]))
-    if "taken_on" in result:
-        page.fill(f'[name="{path}.taken_on"]', result["taken_on"])
+    page.fill(f'[name="{path}.taken_on"]', result.get("taken_on", ""))  # clear a previous one
 
 
 def set_checked(page, name: str, value: bool) -> None:

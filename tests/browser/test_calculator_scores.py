@@ -91,3 +91,11 @@ def test_score_follows_each_change(page, site_server):
     assert_matches(page, {**profile, "age": 38}, "after the age changed")
     page.set_checked('[name="sibling_in_canada"]', True)
     assert_matches(page, {**profile, "age": 38, "sibling_in_canada": True}, "after the sibling")
+
+
+def test_under_a_sub_path_too(subpath_page, subpath_server):
+    """On a GitHub project page (/repo-name/) the worker, Pyodide and the engine zip load."""
+    open_calculator(subpath_page, subpath_server)
+    for name in ("pte-with-celpip-spouse", "tef-first-ielts-second-sibling"):
+        fill_profile(subpath_page, TYPED[name])
+        assert_matches(subpath_page, TYPED[name], name)
