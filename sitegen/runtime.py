@@ -39,8 +39,10 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
     """Copy Pyodide into `out_dir/pyodide/` and write `out_dir/engine-<hash>.zip`.
 
-    Returns the URLs, relative to the site root, that templates and scripts use, and the
-    scores each language test reports (`language_scales`), for the calculator's inputs.
+    Returns the URLs, relative to the site root, that templates and scripts use, the scores
+    each language test reports (`language_scales`, the calculator's input bounds) and the
+    date the rules were last checked in full (`rules_checked`), computed here rather than
+    in the browser where reading every table would delay the start.
     """
     out_dir, root = Path(out_dir), Path(root)
     source = root / "node_modules" / "pyodide"
@@ -61,7 +63,15 @@ def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
         "pyodide": PYODIDE_DIR,
         "engine_zip": engine_name,
         "language_scales": language_scales(dt.date.today()),
+        "rules_checked": rules_checked(dt.date.today()),
     }
+
+
+def rules_checked(as_of: dt.date) -> dt.date:
+    """The oldest day on which a rule table in force was checked against its source."""
+    from engine import rules
+
+    return min(rules.table(table_id, as_of).checked for table_id in rules.table_ids())
 
 
 def language_scales(as_of: dt.date) -> dict:

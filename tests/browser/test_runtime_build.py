@@ -107,3 +107,13 @@ def test_manifest_and_dev_worker(tmp_path):
     # In dev the worker only removes an earlier production worker and its caches.
     text = (tmp_path / "sw.js").read_text()
     assert "unregister()" in text and "addAll" not in text
+
+
+def test_rules_checked_is_the_oldest_check_of_a_table_in_force():
+    from engine import rules
+    from sitegen.runtime import rules_checked
+
+    day = date(2026, 11, 25)
+    checked = rules_checked(day)
+    assert checked == min(rules.table(table_id, day).checked for table_id in rules.table_ids())
+    assert checked <= date.today()

@@ -99,18 +99,12 @@ const engine = new EngineClient({
     stage.textContent = t(STAGES[name]);
     progress.value = step;
   },
-  onReady({ rulesChecked, at }) {
+  onReady({ at }) {
     performance.mark("engine-ready", { startTime: at - performance.timeOrigin });
     html.dataset.engine = "ready";
     progress.value = progress.max;
     stage.textContent = t("engine.ready");
     document.getElementById("engine-status").classList.add("is-ready");
-    if (rulesChecked) {
-      const checked = document.getElementById("rules-checked");
-      checked.dateTime = rulesChecked;
-      checked.textContent = rulesChecked;
-      document.getElementById("rules-checked-part").hidden = false;
-    }
     update();
   },
   onError(reason) {

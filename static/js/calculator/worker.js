@@ -25,16 +25,6 @@ def score(text):
 def details(text):
     """What takes longer than the score: programs, funds, fees, dates, the planner, categories."""
     return answer(lambda p: {"assess": engine.assess(p), "plan": engine.plan(p), "categories": engine.categories(p)}, text)
-
-def rules_checked():
-    """The oldest date on which the rule tables were checked against their sources, or None."""
-    from engine import rules
-    try:
-        from datetime import date
-        days = [rules.table(table_id, date.today()).checked for table_id in rules.table_ids()]
-        return min(day for day in days if day).isoformat()
-    except Exception:
-        return None
 `;
 
 const post = (type, payload, id = null) => self.postMessage({ id, type, payload });
@@ -76,8 +66,7 @@ async function boot() {
   pyodide.runPython(BRIDGE);
   const score = pyodide.globals.get("score");
   const details = pyodide.globals.get("details");
-  const checked = pyodide.globals.get("rules_checked")();
-  return { score, details, checked };
+  return { score, details };
 }
 
 const failed = (error) => post("error", { message: String(error?.message ?? error) });
@@ -94,7 +83,7 @@ console.warn = (...args) => {
 
 const ready = boot();
 ready.then(
-  ({ checked }) => stage("ready", { rulesChecked: checked }),
+  () => stage("ready"),
   (error) => post("error", { message: String(error && error.message ? error.message : error) }),
 );
 
