@@ -2,7 +2,7 @@
 // profile the engine receives. Every input's name is its path in the engine's contract.
 import { t } from "./i18n.js";
 
-export const LANGUAGES = ["first_language", "second_language", "spouse.language"];
+const LANGUAGES = ["first_language", "second_language", "spouse.language"];
 const ABILITIES = ["listening", "reading", "writing", "speaking"];
 const SCALES = JSON.parse(document.getElementById("language-scales").textContent);
 const MAX_JOBS = 50; // the profile's limit
