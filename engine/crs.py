@@ -46,6 +46,8 @@ GROUPS = {
     "foreign_work_group": ("foreign_work_language", "foreign_work_canadian_work"),
     "certificate_group": ("certificate_of_qualification",),
 }
+# Sections that are the plain sum of their factors (transferability sums its capped groups).
+_SUMMED = {s: tuple(f for f, (section, _, _) in FACTORS.items() if section == s) for s in SECTIONS if s != "transferability"}
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,9 @@ class ScoringTables:
     """The CRS tables in force on one day, for one column (with or without a spouse), indexed.
 
     entries[factor] maps a lookup key to (points, pick), where pick is the explanation of that
-    row for the result's `lines` (copied into each result). Keys: the factor's value for "one",
-    (ability, level) for "ability", (value, column name) for "grid".
+    row for the result's `lines` (copied into each result). Keys: the factor's value for "one"
+    and "grid" ((value, column name) for "grid"); for "ability", the level maps to one
+    (points, pick) per ability in ABILITIES order.
     """
 
     day: date
@@ -85,6 +88,7 @@ def _pick(row: rules.Row, points, ability=None) -> dict:
 _TABLES = tuple(sorted({tid for _, tid, _ in FACTORS.values()} | {"crs.caps", "notices.notices"}))
 
 
+@functools.lru_cache(maxsize=8192)
 def scoring_tables(day: date, with_spouse: bool) -> ScoringTables:
     """The indexed tables for `day`: built once per period in which the CRS tables did not change."""
     return _scoring_tables(rules.in_force_since(_TABLES, day), with_spouse)
@@ -103,7 +107,7 @@ def _scoring_tables(day: date, with_spouse: bool) -> ScoringTables:
             entries[factor] = {key: (row.values[own], _pick(row, row.values[own])) for key, row in values}
             most = max((row.values[own] for _, row in values), default=0)
         elif kind == "ability":
-            entries[factor] = {(a, key): (row.values[own], _pick(row, row.values[own], a)) for key, row in values for a in ABILITIES}
+            entries[factor] = {key: tuple((row.values[own], _pick(row, row.values[own], a)) for a in ABILITIES) for key, row in values}
             most = len(ABILITIES) * max((row.values[own] for _, row in values), default=0)
         else:
             entries[factor] = {(key, c): (row.values[c], _pick(row, row.values[c])) for key, row in values for c in table.columns}
@@ -136,12 +140,8 @@ def score(p: profiles.Profile) -> dict:
         raise rules.RulesDataError(f"crs tables in force on {p.as_of}: no row for {exc}") from None
 
     caps = r.caps
-    sums = dict.fromkeys(SECTIONS, 0)
-    for factor, (section, _, _) in FACTORS.items():
-        if section != "transferability":
-            sums[section] += factors[factor]
-    for group, members in GROUPS.items():
-        sums["transferability"] += min(sum(factors[f] for f in members), caps[group])
+    sums = {section: sum([factors[f] for f in members]) for section, members in _SUMMED.items()}
+    sums["transferability"] = sum([min(sum([factors[f] for f in members]), caps[group]) for group, members in GROUPS.items()])
     sections = {s: min(sums[s], caps[s]) for s in SECTIONS}
 
     spouse = p.spouse if p.with_spouse else None
@@ -176,8 +176,8 @@ def _abilities(r: ScoringTables, lines: list, factor: str, result, cap=None) -> 
     if result is None:
         return _line(r, lines, factor, 0, [])
     entries, levels, total, rows = r.entries[factor], result.levels, 0, []
-    for ability in ABILITIES:
-        points, pick = entries[ability, levels[ability]]
+    for i, ability in enumerate(ABILITIES):
+        points, pick = entries[levels[ability]][i]
         total += points
         rows.append(pick.copy())
     return _line(r, lines, factor, total if cap is None else min(total, cap), rows)

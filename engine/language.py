@@ -66,6 +66,7 @@ def _scale(lo, hi, step) -> list:
     return [n * step for n in range(round(lo / step), round(hi / step) + 1)]
 
 
+@functools.lru_cache(maxsize=8192)
 def chart(test: str, taken_on: date) -> Chart:
     """The chart for `test` taken on `taken_on`; raises NotAccepted if there is none."""
     return _chart(test, rules.in_force_since(_tables_of(test), taken_on))
