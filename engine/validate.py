@@ -65,6 +65,8 @@ def require_number(path, value, lo, hi, step=None):
 
 def require_int(path, value, lo, hi) -> int:
     """A whole number in [lo, hi] (a JSON 3.0 counts as 3, as in JSON Schema)."""
+    if type(value) is int and lo <= value <= hi:  # the common case, checked first
+        return value
     if (
         not _is_number(value)
         or (isinstance(value, float) and not (math.isfinite(value) and value.is_integer()))
