@@ -122,6 +122,8 @@ def _scoring_tables(day: date, with_spouse: bool) -> ScoringTables:
             "table": table_id,
             "column": own if kind != "grid" else None,
         }
+        if kind == "ability":
+            heads[factor]["chart"] = None  # the equivalency chart that gave the levels, if any
     notices = rules.table("notices.notices", day).rows
     return ScoringTables(day, column, entries, heads, grid_columns, grid_tables, caps, notices)
 
@@ -180,7 +182,9 @@ def _abilities(r: ScoringTables, lines: list, factor: str, result, cap=None) -> 
         points, pick = entries[levels[ability]][i]
         total += points
         rows.append(pick.copy())
-    return _line(r, lines, factor, total if cap is None else min(total, cap), rows)
+    points = total if cap is None else min(total, cap)
+    lines.append({**r.heads[factor], "points": points, "rows": rows, "chart": result.chart})
+    return points
 
 
 def _grid(r: ScoringTables, lines: list, factor: str, value, second) -> int:

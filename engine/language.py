@@ -24,7 +24,6 @@ class Chart:
     """Every score one test can report in one period, mapped to its level, per ability."""
 
     test: str
-    test_label: str
     official_language: str  # "english" or "french"
     table_id: str | None  # None for levels given directly (clb, nclc)
     levels: tuple  # per ability, in ABILITIES order: {score: level}
@@ -38,7 +37,7 @@ class LanguageResult:
     levels: dict  # ability -> CLB/NCLC level
     taken_on: date
     taken_on_given: bool
-    chart: str | None
+    chart: str | None  # table id of the equivalency chart used, None for levels given directly
 
     @property
     def lowest(self) -> int:
@@ -95,7 +94,7 @@ def _chart(test: str, taken_on: date) -> Chart:
         lo, hi = (direct.lookup(test, c) for c in ("lowest", "highest"))
         mapping = {level: level for level in _scale(lo, hi, 1)}
         text = f"{test.upper()} levels are whole numbers from {lo} to {hi}"
-        return Chart(test, label, official, None, (mapping,) * 4, (text,) * 4)
+        return Chart(test, official, None, (mapping,) * 4, (text,) * 4)
 
     table = rules.table(f"language.{test}", taken_on)
     if not table.rows:
@@ -126,7 +125,7 @@ def _convert(test, label, official, table) -> Chart:
             mapping[score] = level
         maps.append(mapping)
         texts.append(_allowed(label, lo, hi, step))
-    return Chart(test, label, official, table.id, tuple(maps), tuple(texts))
+    return Chart(test, official, table.id, tuple(maps), tuple(texts))
 
 
 def parse(path: str, value, as_of: date) -> LanguageResult | None:

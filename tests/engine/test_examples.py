@@ -56,3 +56,27 @@ def test_case_d_breakdown():
     assert (factors["education_language"], factors["education_canadian_work"]) == (50, 25)
     assert (factors["foreign_work_language"], factors["foreign_work_canadian_work"]) == (25, 13)
     assert (factors["canadian_education"], factors["french"]) == (30, 50)
+
+
+def test_lines_explain_each_factor():
+    from .helpers import levels, profile
+
+    result = crs_score(profile(age=29, education="masters", first_language=levels("ielts_general", 8, reading=7),
+                               second_language=nclc(7), foreign_work_years=3))
+    lines = {line["factor"]: line for line in result["lines"]}
+    assert list(lines) == list(result["factors"])
+    age = lines["age"]
+    assert (age["section"], age["points"], age["max"], age["table"], age["column"]) == ("core", 110, 110, "crs.age", "without_spouse")
+    assert age["rows"] == [{"label": "20 to 29", "points": 110}]
+    first = lines["first_language"]
+    assert first["chart"] == "language.ielts_general" and first["max"] == 136
+    assert [(r["ability"], r["label"], r["points"]) for r in first["rows"]] == [
+        ("listening", "CLB 9", 31), ("reading", "CLB 9", 31), ("writing", "CLB 10 or more", 34), ("speaking", "CLB 10 or more", 34)]
+    assert lines["second_language"]["chart"] is None and lines["second_language"]["max"] == 24
+    assert lines["foreign_work_language"]["column"] == "clb9" and lines["foreign_work_language"]["points"] == 50
+    french = lines["french"]
+    assert french["column"] == "english_clb5" and french["rows"][0]["status"] == "unconfirmed"
+    assert lines["spouse_education"] == {"factor": "spouse_education", "section": "spouse", "max": 0, "table": "crs.spouse_education",
+                                         "column": "points", "points": 0, "rows": []}
+    assert result["caps"] == {"core": 500, "spouse": 0, "transferability": 100, "additional": 600,
+                              "education_group": 50, "foreign_work_group": 50, "certificate_group": 50}
