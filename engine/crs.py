@@ -67,7 +67,8 @@ class ScoringTables:
     grid_columns: dict  # grid factor -> {second quantity: column name}
     grid_tables: dict  # grid factor -> table (for a second quantity outside grid_columns)
     caps: dict  # cap key in crs.caps -> points
-    notices: tuple  # notice rows in force
+    notices: tuple  # (code, field, when, message) of each notice in force
+    result_caps: dict  # the caps reported with each result
 
 
 def _rows_by_value(table: rules.Table):
@@ -124,8 +125,10 @@ def _scoring_tables(day: date, with_spouse: bool) -> ScoringTables:
         }
         if kind == "ability":
             heads[factor]["chart"] = None  # the equivalency chart that gave the levels, if any
-    notices = rules.table("notices.notices", day).rows
-    return ScoringTables(day, column, entries, heads, grid_columns, grid_tables, caps, notices)
+    notices = tuple((row.key, row.values["field"], row.values["when"], row.values["message"])
+                    for row in rules.table("notices.notices", day).rows)
+    result_caps = {key: caps[key] for key in (*SECTIONS, *GROUPS)}
+    return ScoringTables(day, column, entries, heads, grid_columns, grid_tables, caps, notices, result_caps)
 
 
 def crs_score(raw) -> dict:
@@ -159,7 +162,7 @@ def score(p: profiles.Profile) -> dict:
         },
         "warnings": list(p.warnings) + _notices(r, p),
         "lines": lines,
-        "caps": {key: caps[key] for key in (*SECTIONS, *GROUPS)},
+        "caps": r.result_caps.copy(),
     }
 
 
@@ -229,9 +232,9 @@ def _factors(r: ScoringTables, p: profiles.Profile, lines: list) -> dict:
 
 
 def _notices(r: ScoringTables, p: profiles.Profile) -> list:
-    found = []
-    for row in r.notices:
-        field, when, message = row.values["field"], row.values["when"], row.values["message"]
-        if when == "always" or getattr(p, field, None) not in (None, False, 0, "none"):
-            found.append({"code": row.key, "field": field, "message": message})
-    return found
+    """Notices in force: "always", or "given" when the field holds more than its default."""
+    return [
+        {"code": code, "field": field, "message": message}
+        for code, field, when, message in r.notices
+        if when == "always" or getattr(p, field, None) not in (None, False, 0, "none")
+    ]
