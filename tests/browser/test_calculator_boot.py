@@ -33,3 +33,30 @@ def test_a_hung_boot_times_out(page, site_server):
     page.clock.run_for(10 * 60 * 1000)
     page.wait_for_selector("html[data-engine=error]")
     expect(page.locator("#engine-error")).to_contain_text("too long")
+
+
+def test_later_visits_restore_python_from_a_snapshot(page, site_server):
+    """The first visit starts Python and saves its memory; a later one restores it and
+    calculates exactly as before."""
+    from tests.browser.calculator_page import SETTLED, fill_profile
+
+    profile = {
+        "age": 34, "education": "masters",
+        "first_language": {"test": "tef_canada", "listening": 520, "reading": 500, "writing": 480, "speaking": 470},
+        "second_language": {"test": "celpip_general", "listening": 7, "reading": 7, "writing": 6, "speaking": 7},
+    }
+    page.goto(site_server.url + "calculator/")
+    page.wait_for_selector("html[data-engine=ready]")
+    expect(page.locator("html")).to_have_attribute("data-python", "started")
+    fill_profile(page, profile)
+    page.wait_for_selector(SETTLED)
+    total = page.inner_text("#crs-total")
+    # The snapshot is written in the background: a few reloads at most until it is there.
+    for _ in range(5):
+        page.reload()
+        page.wait_for_selector("html[data-engine=ready]")
+        if page.get_attribute("html", "data-python") == "restored":
+            break
+    expect(page.locator("html")).to_have_attribute("data-python", "restored")
+    page.wait_for_selector(SETTLED)
+    expect(page.locator("#crs-total")).to_have_text(total)

@@ -99,8 +99,9 @@ const engine = new EngineClient({
     stage.textContent = t(STAGES[name]);
     progress.value = step;
   },
-  onReady({ at }) {
+  onReady({ at, python }) {
     performance.mark("engine-ready", { startTime: at - performance.timeOrigin });
+    html.dataset.python = python; // "restored" from this browser's snapshot, or "started"
     html.dataset.engine = "ready";
     progress.value = progress.max;
     stage.textContent = t("engine.ready");

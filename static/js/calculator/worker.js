@@ -1,6 +1,8 @@
 // Module worker: boots Pyodide, unpacks the engine zip and answers {id, type, payload}
 // messages. Its configuration (where Pyodide and the engine zip are) arrives in its name.
 
+import { startPython } from "./snapshot.js";
+
 const config = JSON.parse(self.name);
 const ENGINE_DIR = "/home/pyodide/app";
 
@@ -58,15 +60,15 @@ async function boot() {
   // Pyodide imports its 1.2 MB runtime script only once loaded itself; asking for it now
   // overlaps the two (the module map hands Pyodide this same import, fetched once).
   import(config.pyodide + "pyodide.asm.mjs").catch(() => {}); // a failure surfaces in loadPyodide
-  const { loadPyodide } = await import(config.pyodide + "pyodide.mjs");
+  const { loadPyodide, version } = await import(config.pyodide + "pyodide.mjs");
   stage("progress", { stage: "start", step: 2 });
-  const pyodide = await loadPyodide({ indexURL: config.pyodide, lockFileContents: lockFile });
+  const { pyodide, restored } = await startPython(loadPyodide, version, { indexURL: config.pyodide, lockFileContents: lockFile });
   stage("progress", { stage: "rules", step: 3 });
   pyodide.unpackArchive(new Uint8Array(await engineZip), "zip", { extractDir: ENGINE_DIR });
   pyodide.runPython(BRIDGE);
   const score = pyodide.globals.get("score");
   const details = pyodide.globals.get("details");
-  return { score, details };
+  return { score, details, restored };
 }
 
 const failed = (error) => post("error", { message: String(error?.message ?? error) });
@@ -83,7 +85,7 @@ console.warn = (...args) => {
 
 const ready = boot();
 ready.then(
-  () => stage("ready"),
+  ({ restored }) => stage("ready", { python: restored ? "restored" : "started" }),
   (error) => post("error", { message: String(error && error.message ? error.message : error) }),
 );
 
