@@ -50,12 +50,11 @@ function update() {
     return setState("incomplete", t("result.incomplete"));
   }
   lastProfile = built.profile;
-  if (engine.ready) {
-    // Busy until the answer to this very question arrives (earlier answers are ignored).
-    result.setAttribute("aria-busy", "true");
-    delete result.dataset.details;
-    engine.calculate(built.profile);
-  }
+  if (!engine.ready) return setState(engine.failed ? "error" : "pending", engine.failed ? "" : t("result.pending"));
+  // Busy until the answer to this very question arrives (earlier answers are ignored).
+  result.setAttribute("aria-busy", "true");
+  delete result.dataset.details;
+  engine.calculate(built.profile);
 }
 
 /** An answer the engine refused: the error at its field, the last result kept but out of date. */
@@ -168,5 +167,4 @@ document.getElementById("copy-link").addEventListener("click", async () => {
 });
 
 update();
-if (result.dataset.state !== "stale" && result.dataset.state !== "incomplete") setState("pending", t("result.pending"));
 engine.start();
