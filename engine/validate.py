@@ -141,4 +141,4 @@ def optional(obj: dict, path: str, key: str, default, check, *args, nullable=Fal
         return default
     if value is None and nullable:
         return None
-    return check(join(path, key), value, *args)
+    return check(f"{path}.{key}" if path else key, value, *args)
