@@ -13,8 +13,8 @@ function el(tag, attrs = {}, ...children) {
 function why(line) {
   if (!line.rows.length) return t("why.not_counted");
   const text = line.rows.map((row) => (row.ability ? `${t("field." + row.ability)}: ${row.label}` : row.label)).join(" · ");
-  // Combined factors (education with language, ...) also say which column they scored in.
-  const column = maybe("column." + line.column);
+  // Combined factors (education with language, ...) that scored also say which column.
+  const column = line.points > 0 ? maybe("column." + line.column) : null;
   return column ? `${text} (${column})` : text;
 }
 
