@@ -1,0 +1,69 @@
+"""Programs, funds, fees and deadlines on the page are engine.assess's for the same answers,
+including the eligibility questions and a work history typed into the form."""
+from __future__ import annotations
+
+import engine
+from playwright.sync_api import expect
+
+from tests.browser.calculator_page import fill_profile, open_calculator
+
+PROFILE = {
+    "as_of": "2026-11-02", "age": 31, "education": "masters",
+    "first_language": {"test": "ielts_general", "listening": 8, "reading": 7, "writing": 7, "speaking": 7,
+                       "taken_on": "2025-03-01"},
+    "spouse": {"canadian_citizen_or_pr": False, "accompanying": True, "education": "bachelors",
+               "language": None, "canadian_work_years": 0},
+}
+EXTRA = {
+    "plans_to_live_in_quebec": False, "eca_issued_on": "2024-05-01", "settlement_funds": 18000,
+    "children_accompanying": 1, "ita_received_on": "2026-10-20",
+    "work_history": [{"noc": "21232", "country": "abroad", "start": "2019-01-01", "end": "2025-12-31"}],
+}
+
+
+def test_assessment_matches_cpython(page, site_server):
+    open_calculator(page, site_server)
+    fill_profile(page, PROFILE)
+    page.select_option('[name="plans_to_live_in_quebec"]', "false")
+    page.fill('[name="eca_issued_on"]', EXTRA["eca_issued_on"])
+    page.fill('[name="settlement_funds"]', str(EXTRA["settlement_funds"]))
+    page.fill('[name="children_accompanying"]', str(EXTRA["children_accompanying"]))
+    page.fill('[name="ita_received_on"]', EXTRA["ita_received_on"])
+    page.click("#add-job")
+    job = EXTRA["work_history"][0]
+    page.fill('[name="work_history.0.noc"]', job["noc"])
+    page.select_option('[name="work_history.0.country"]', job["country"])
+    page.fill('[name="work_history.0.start"]', job["start"])
+    page.fill('[name="work_history.0.end"]', job["end"])
+    page.wait_for_selector('#result[data-details="ready"]')
+
+    expected = engine.assess({**PROFILE, **EXTRA})
+    for key, program in expected["programs"].items():
+        shown = page.locator(f'[data-program="{key}"]')
+        expect(shown).to_have_attribute("data-eligible", str(program["eligible"]).lower().replace("none", "null"))
+        for requirement in program["requirements"]:
+            expect(shown).to_contain_text(requirement["message"])
+    funds = expected["funds"]
+    assert funds["required"] and funds["shortfall"]  # the case shows a shortfall
+    expect(page.locator("#assess-result")).to_contain_text(f"{funds['required']:,} CAD")
+    expect(page.locator("#assess-result")).to_contain_text(f"{funds['shortfall']:,} CAD")
+    expect(page.locator("#assess-result table.fees")).to_contain_text(f"{expected['fees']['total']:,} CAD")
+    assert expected["deadlines"]
+    for deadline in expected["deadlines"]:
+        expect(page.locator("#assess-result .deadlines")).to_contain_text(deadline["message"])
+
+
+def test_a_refused_job_answer_is_shown_at_its_field(page, site_server):
+    open_calculator(page, site_server)
+    fill_profile(page, PROFILE)
+    page.click("#add-job")
+    page.fill('[name="work_history.0.start"]', "2020-01-01")  # where the job was is missing
+    field = page.locator('[name="work_history.0.country"]')
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#f-work_history-0-country-error")).to_be_visible()
+    expect(page.locator("#result")).to_have_attribute("data-state", "stale")
+    page.select_option('[name="work_history.0.country"]', "canada")
+    page.select_option('[name="work_history.0.teer"]', "1")
+    expect(field).not_to_have_attribute("aria-invalid", "true")
+    page.wait_for_selector('#result[data-details="ready"]')
+    expect(page.locator("#result")).to_have_attribute("data-state", "ready")
