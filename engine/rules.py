@@ -14,6 +14,8 @@ Table kinds:
   one per column) and its `step`.
 A table may also carry `column_min` (one number per column): the columns are then bands
 of a second quantity, and `column_for(y)` names the column that y falls in.
+`in_force_since(ids, day)` gives the start of the period in which those tables did not change,
+so callers can cache work per period rather than per day.
 """
 
 import bisect
@@ -89,8 +91,11 @@ class Table:
                     return row
         else:
             for row in self.rows:
-                if row.matches(x):
-                    return row
+                try:
+                    if row.matches(x):
+                        return row
+                except TypeError:  # a band compared with a non-number: no row matches
+                    break
         raise LookupError(f"{self.id}: no row in force matches {x!r}")
 
     def lookup(self, x, column=None):

@@ -146,3 +146,19 @@ def test_language_charts_have_contiguous_ranges(table_id):
 
 def test_a_date_string_or_date_gives_the_same_table():
     assert rules.table("crs.sibling", "2017-06-06") is rules.table("crs.sibling", date(2017, 6, 6))
+
+
+def test_a_value_of_the_wrong_type_matches_no_row():
+    with pytest.raises(LookupError):
+        rules.table("crs.age", date(2026, 1, 1)).lookup("29", "with_spouse")
+    with pytest.raises(LookupError):
+        rules.table("crs.education", date(2026, 1, 1)).lookup(3, "with_spouse")
+
+
+def test_in_force_since_gives_the_start_of_the_period():
+    ids = ("crs.job_offer", "crs.sibling")
+    assert rules.in_force_since(ids, date(2020, 1, 1)) == date(2017, 6, 6)
+    assert rules.in_force_since(ids, date(2025, 3, 24)) == date(2017, 6, 6)
+    assert rules.in_force_since(ids, date(2025, 3, 25)) == date(2025, 3, 25)
+    assert rules.in_force_since(ids, date(2016, 11, 19)) == date(2016, 11, 19)
+    assert rules.in_force_since(ids, date(2014, 1, 1)) == date.min
