@@ -27,6 +27,9 @@ def score(text):
 def details(text):
     """What takes longer than the score: programs, funds, fees, dates, the planner, categories."""
     return answer(lambda p: {"assess": engine.assess(p), "plan": engine.plan(p), "categories": engine.categories(p)}, text)
+
+# Read the CRS tables now: they are then part of a saved snapshot and the first score is instant.
+engine.crs_score({"age": 30, "education": "bachelors", "first_language": None})
 `;
 
 const post = (type, payload, id = null) => self.postMessage({ id, type, payload });
@@ -62,10 +65,14 @@ async function boot() {
   import(config.pyodide + "pyodide.asm.mjs").catch(() => {}); // a failure surfaces in loadPyodide
   const { loadPyodide, version } = await import(config.pyodide + "pyodide.mjs");
   stage("progress", { stage: "start", step: 2 });
-  const { pyodide, restored } = await startPython(loadPyodide, version, { indexURL: config.pyodide, lockFileContents: lockFile });
-  stage("progress", { stage: "rules", step: 3 });
-  pyodide.unpackArchive(new Uint8Array(await engineZip), "zip", { extractDir: ENGINE_DIR });
-  pyodide.runPython(BRIDGE);
+  const prepare = async (pyodide, restored) => {
+    stage("progress", { stage: "rules", step: 3 });
+    pyodide.unpackArchive(new Uint8Array(await engineZip), "zip", { extractDir: ENGINE_DIR });
+    if (!restored) pyodide.runPython(BRIDGE); // a restored Python has it already
+  };
+  const build = `${version}-${config.engineZip.split("/").pop()}`;
+  const options = { indexURL: config.pyodide, lockFileContents: lockFile };
+  const { pyodide, restored } = await startPython(loadPyodide, build, options, prepare);
   const score = pyodide.globals.get("score");
   const details = pyodide.globals.get("details");
   return { score, details, restored };
