@@ -3,8 +3,9 @@ much it downloads. Prints figures; asserts nothing (targets in issue 6).
 
     .venv/bin/python benchmarks/bench_calculator.py [--runs 5] [--changes 50]
 
-- navigation → `html[data-engine=ready]`, cold (fresh browser profile) and warm (the service
-  worker's cache, after one visit), with the boot stages the page marks in its timeline;
+- navigation → `html[data-engine=ready]`, cold (fresh on-disk browser profile) and warm (later
+  visits: files from the service worker's cache, Python restored from the memory snapshot the
+  first visit saved), with the boot stages the page marks in its timeline;
 - input change → updated `#crs-total`, measured inside the page over N changes of the age;
 - bytes transferred on a first visit: our own files vs Pyodide's (the service worker's
   precache of the rest of the site counted apart).
