@@ -9,12 +9,11 @@ counts as full-time-equivalent hours, as program work experience does (programs.
 
 from datetime import date, timedelta
 
-from . import assess_profile, rules
+from . import assess_profile, programs, rules
 from . import profile as profiles
 from .deadlines import add_months
 
 SELECTION = "categories.selection"
-WORK_TIME = "programs.work_time"
 ONE_DAY = timedelta(days=1)
 
 
@@ -107,25 +106,7 @@ def _listed(table_id: str, as_of: date) -> list:
 
 
 def _months(jobs: list, since: date, until: date, continuous: bool) -> float:
-    """Full-time-equivalent months of work in [since, until], rounded down to a tenth.
-
-    Hours are counted day by day so that two jobs at once never count for more than full
-    time. With `continuous`, only the longest run of days without a gap counts.
-    """
-    full_time = rules.table(WORK_TIME, until).lookup("full_time_hours_per_week")
-    hours_per_month = rules.table(WORK_TIME, until).lookup("hours_per_year") / 12
-    days = (until - since).days + 1
-    per_day = [0.0] * max(days, 0)
-    for job in jobs:
-        weekly = full_time if job.hours_per_week is None else job.hours_per_week
-        end = min(job.end or until, until)
-        for i in range(max((job.start - since).days, 0), min((end - since).days + 1, days)):
-            per_day[i] += weekly / 7
-    cap = full_time / 7
-    total = run = longest = 0.0
-    for hours in per_day:
-        counted = min(hours, cap)
-        total += counted
-        run = run + counted if counted else 0.0
-        longest = max(longest, run)
-    return int((longest if continuous else total) / hours_per_month * 10) / 10
+    """Full-time-equivalent months of one occupation's jobs in [since, until], counted as the
+    programs count them; with `continuous`, only the longest run without a day off counts."""
+    runs = programs.continuous_runs(jobs) if continuous else [jobs]
+    return programs.months(max(programs.credited_hours(run, since, until) for run in runs), until)

@@ -140,7 +140,7 @@ def credited_hours(jobs, since: date, until: date) -> Fraction:
     return total
 
 
-def _continuous_runs(jobs) -> list:
+def continuous_runs(jobs) -> list:
     """Jobs grouped into runs of one occupation (same NOC) with no day off between them."""
     runs, open_runs = [], {}  # open_runs: NOC -> (its run, the run's last day or None if ongoing)
     for job in sorted(jobs, key=lambda j: j.start):
@@ -158,7 +158,7 @@ def _continuous_runs(jobs) -> list:
     return runs
 
 
-def _months(hours: Fraction, as_of: date) -> float:
+def months(hours: Fraction, as_of: date) -> float:
     """Hours as months, rounded down to a tenth (never rounds up to a threshold)."""
     return int(hours / _hours_per_month(as_of) * 10) / 10
 
@@ -262,8 +262,8 @@ def fswp(facts: Facts, funds: dict) -> dict:
     else:
         since = _window_start(as_of, window)
         skilled = [j for j in jobs if _skilled(j, as_of)]
-        best = max((credited_hours(run, since, as_of) for run in _continuous_runs(skilled)), default=Fraction(0))
-        have = _months(best, as_of)
+        best = max((credited_hours(run, since, as_of) for run in continuous_runs(skilled)), default=Fraction(0))
+        have = months(best, as_of)
         met = best >= need_months * _hours_per_month(as_of)
         text = (
             f"FSWP needs {need_months} months of continuous full-time (or equal part-time) paid work "
@@ -453,7 +453,7 @@ def fstp(facts: Facts, funds: dict) -> dict:
                 trades.setdefault(job.noc, []).append(job)
         best_noc = max(trades, key=lambda n: credited_hours(trades[n], since, as_of), default=None)
         hours = credited_hours(trades[best_noc], since, as_of) if best_noc else Fraction(0)
-        have = _months(hours, as_of)
+        have = months(hours, as_of)
         if hours >= need_months * _hours_per_month(as_of):
             qualifying_noc = best_noc
             program.check("experience", True, "work_history",
@@ -540,7 +540,7 @@ def cec(facts: Facts) -> dict:
     since = _window_start(as_of, window)
     counted = [j for j in jobs if _counts_in_canada(j, as_of)]
     hours = credited_hours(counted, since, as_of)
-    have = _months(hours, as_of)
+    have = months(hours, as_of)
     met = hours >= need_hours
     program.check("experience", met, "work_history",
                   f"{intro}; you have {_show(have)}.", needed_months=need_months, months=have)
