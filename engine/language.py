@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import rules
+from .deadlines import add_period
 from .errors import ProfileError
 from .validate import join, require_date, require_enum, require_object, show
 
@@ -178,7 +179,4 @@ def _test_ids() -> tuple:
 def result_expires(taken_on: date, as_of: date) -> date:
     """The last day a result taken on `taken_on` still counts."""
     years = rules.table("language.result_validity", as_of).lookup("all", "years")
-    try:
-        return taken_on.replace(year=taken_on.year + years)
-    except ValueError:  # 29 February: the period ends on 28 February
-        return taken_on.replace(year=taken_on.year + years, day=28)
+    return add_period(taken_on, years=years)
