@@ -72,7 +72,8 @@ class Table:
     column_min: tuple | None = None
     attrs: dict = field(default_factory=dict)  # any other table-level keys (e.g. lowest, step)
 
-    def _column(self, column) -> str:
+    def column_name(self, column=None) -> str:
+        """`column` checked against the table's columns; may be omitted when there is one."""
         if column is None:
             if len(self.columns) != 1:
                 raise LookupError(f"{self.id}: name one of the columns {list(self.columns)}")
@@ -84,7 +85,7 @@ class Table:
     def row_for(self, x, column=None) -> Row:
         """The row matching x (for "ranges": the level whose range in `column` holds x)."""
         if self.kind == "ranges":
-            name = self._column(column)
+            name = self.column_name(column)
             for row in self.rows:
                 low, high = row.values[name]
                 if low <= x <= high:
@@ -107,7 +108,7 @@ class Table:
         row = self.row_for(x, column)
         if self.kind == "ranges":
             return row.key
-        return row.values[self._column(column)]
+        return row.values[self.column_name(column)]
 
     def column_for(self, y) -> str:
         """The column whose `column_min` band holds y (the last with column_min <= y)."""

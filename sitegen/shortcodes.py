@@ -32,13 +32,10 @@ def _table(table_id: str, as_of: dt.date):
 
 
 def _column(table, column: str | None) -> str:
-    if column is None:
-        if len(table.columns) != 1:
-            raise ShortcodeError(f"table {table.title!r} has columns {table.columns}: name one")
-        return table.columns[0]
-    if column not in table.columns:
-        raise ShortcodeError(f"table {table.title!r} has no column {column!r} (it has {table.columns})")
-    return column
+    try:
+        return table.column_name(column)
+    except LookupError as exc:
+        raise ShortcodeError(str(exc)) from None
 
 
 class Shortcodes:
