@@ -153,7 +153,7 @@ def rounds_chart(t) -> Markup:
         f'data-score-min="{low}" data-score-max="{high}" data-y-top="{y(high)}" '
         f'data-y-bottom="{y(low)}" data-x-left="{LEFT}" data-x-right="{WIDTH - RIGHT}">',
         f'<title id="rounds-chart-title">{escape(t("extras.chart_title"))}</title>',
-        f'<desc id="rounds-chart-desc">{escape(t("extras.chart_desc").format(start=start.isoformat(), end=newest.isoformat(), count=len(shown)))}</desc>',
+        f'<desc id="rounds-chart-desc">{escape(t("extras.chart_desc").format(start=start.isoformat(), end=newest.isoformat(), count=len(shown), nomination=_nomination_points(newest)))}</desc>',
     ]
     for score in range(low, high + 1, Y_STEP):
         parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(score)}" y2="{y(score)}" {GRID}/>')
@@ -182,8 +182,13 @@ def rounds_figure(t) -> Markup:
         f'<circle class="mark mark-{key}" cx="5" cy="5" r="4" fill="{colour}"/></svg> '
         f'{escape(t("extras.series." + key))}</li>' for key, colour in CHART_SERIES.items() if key in drawn)
     return Markup(f'<figure class="rounds-figure">{rounds_chart(t)}<figcaption>'
-                  f'<ul class="chart-legend">{legend}</ul>{escape(t("extras.chart_note"))}'
+                  f'<ul class="chart-legend">{legend}</ul>{escape(t("extras.chart_note").format(nomination=_nomination_points(chart_rounds()[1])))}'
                   f'</figcaption></figure>')
+
+
+def _nomination_points(day: dt.date) -> int:
+    """What a provincial nomination adds, from the rules (PNP cut-offs include it)."""
+    return rules.table("crs.provincial_nomination", day).lookup(True, "points")
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:

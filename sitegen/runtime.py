@@ -64,7 +64,16 @@ def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
         "engine_zip": engine_name,
         "language_scales": language_scales(dt.date.today()),
         "rules_checked": rules_checked(dt.date.today()),
+        "crs_maximum": crs_maximum(dt.date.today()),
     }
+
+
+def crs_maximum(as_of: dt.date) -> int:
+    """The most points a profile can score: the section caps added up, for either column."""
+    from engine import crs, rules
+
+    caps = {row.key: row.values for row in rules.table("crs.caps", as_of).rows}
+    return max(sum(caps[section][column] for section in crs.SECTIONS) for column in (crs.WITH, crs.WITHOUT))
 
 
 def rules_checked(as_of: dt.date) -> dt.date:
