@@ -262,12 +262,16 @@ def _second_language_steps(contract, base, scorer, as_of) -> list:
         return _level_steps("second_language", "second_language", restate, second.levels,
                             highest, scorer, base)
     # No second language yet: a result at each level in all four abilities.
-    test = LEVEL_TESTS[OTHER[first.official_language]]
+    return _first_test_steps("second_language", LEVEL_TESTS[OTHER[first.official_language]],
+                             scorer, base, as_of)
+
+
+def _first_test_steps(field, test, scorer, base, as_of) -> list:
+    """A first result in `test` at each level in all four abilities, kept where it adds points."""
     steps, previous = [], base["total"]
     for level in range(1, _highest_level(test, as_of) + 1):
-        changes = {"second_language": {"test": test, **{a: level for a in ABILITIES}}}
-        s = _suggestion("second_language.new", changes, scorer, base, language=test,
-                        level_to=level)
+        changes = {field: {"test": test, **{a: level for a in ABILITIES}}}
+        s = _suggestion(field + ".new", changes, scorer, base, language=test, level_to=level)
         if s is not None and s["total"] > previous:
             steps.append(s)
             previous = s["total"]
@@ -319,14 +323,7 @@ def _spouse_steps(contract, base, scorer, as_of) -> list:
         # A first test for the spouse, in the principal applicant's first language.
         first = scorer.parsed.first_language
         test = LEVEL_TESTS[first.official_language if first else "english"]
-        previous = base["total"]
-        for level in range(1, _highest_level(test, as_of) + 1):
-            changes = {"spouse.language": {"test": test, **{a: level for a in ABILITIES}}}
-            s = _suggestion("spouse.language.new", changes, scorer, base, language=test,
-                            level_to=level)
-            if s is not None and s["total"] > previous:
-                steps.append(s)
-                previous = s["total"]
+        steps += _first_test_steps("spouse.language", test, scorer, base, as_of)
     years = spouse.get("canadian_work_years", 0)
     steps.append(_suggestion("spouse.canadian_work_years",
                              {"spouse.canadian_work_years": years + 1}, scorer, base,
