@@ -60,7 +60,7 @@ def test_unknown_row_of_a_figure_names_its_line(inputs, tmp_path):
 def test_bad_front_matter_names_its_line(inputs, tmp_path):
     content, templates = inputs
     page = content / "medical-exam.md"
-    text = page.read_text(encoding="utf-8").replace("order = 11", "order = eleven")
+    text = re.sub(r"^order = \d+$", "order = eleven", page.read_text(encoding="utf-8"), count=1, flags=re.M)
     page.write_text(text, encoding="utf-8")
     message = build_error(content, templates, tmp_path / "out")
     assert re.match(rf".*medical-exam\.md:{line_of(page, 'order = eleven')}: bad front matter", message), message
@@ -69,7 +69,8 @@ def test_bad_front_matter_names_its_line(inputs, tmp_path):
 def test_missing_front_matter_field_is_an_error(inputs, tmp_path):
     content, templates = inputs
     page = content / "medical-exam.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("last_checked = 2026-11-25\n", ""), encoding="utf-8")
+    page.write_text(re.sub(r"^last_checked = .*\n", "", page.read_text(encoding="utf-8"), count=1, flags=re.M),
+                    encoding="utf-8")
     assert "needs 'last_checked'" in build_error(content, templates, tmp_path / "out")
 
 
