@@ -137,3 +137,26 @@ def test_command_line_prints_the_error_and_exits_non_zero(monkeypatch, capsys, t
 def test_command_line_builds_with_a_base_url(tmp_path):
     assert build_cli.main(["--out", str(tmp_path / "site"), "--base-url", "/repo-name/"]) == 0
     assert 'href="/repo-name/guide/"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("code, message", [
+    # A figure still in force can never be shown as an old one.
+    ('{{ superseded("deadlines.periods", "eca").values.years }}', "has no row for 'eca' that ended before"),
+    ('{{ rules_table("language.tests", exclude=["no_such_test"]) }}', "has no row 'no_such_test' to exclude"),
+    ('{{ block(budget("no_such_family")) }}', "has no row for 'no_such_family'"),
+])
+def test_guide_shortcodes_refuse_what_the_data_does_not_hold(inputs, tmp_path, code, message):
+    content, templates = inputs
+    page = content / "old-figures.md"
+    append(page, f"\n{code}\n")
+    error = build_error(content, templates, tmp_path / "out")
+    assert re.match(rf".*old-figures\.md:{line_of(page, code)}: ", error), error
+    assert message in error
+
+
+def test_scripts_in_front_matter_must_be_a_list(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "documents.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('scripts = ["js/checklist.js"]', 'scripts = "js/checklist.js"'),
+                    encoding="utf-8")
+    assert "scripts must list paths under static/" in build_error(content, templates, tmp_path / "out")
