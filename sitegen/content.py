@@ -13,8 +13,9 @@ from .strings import toml_error_line
 
 FENCE = "+++"
 REQUIRED = {"title": str, "summary": str, "order": int, "last_checked": dt.date, "sources": list}
-# Optional: stylesheets from static/ that the page needs besides the site's (e.g. a chart's).
-OPTIONAL = {"styles": list}
+# Optional: stylesheets and scripts from static/ that the page needs besides the site's (e.g. a
+# chart's styles, the document checklist's script).
+OPTIONAL = {"styles": list, "scripts": list}
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Page:
     last_checked: dt.date
     sources: list[Source]
     styles: list[str]
+    scripts: list[str]
     body: str
     body_line: int  # line of the file where `body` starts, for error messages
     html: str = ""
@@ -86,6 +88,7 @@ def load_page(path: Path) -> Page:
         last_checked=meta["last_checked"],
         sources=[Source(s["title"], s["url"]) for s in meta["sources"]],
         styles=meta.get("styles", []),
+        scripts=meta.get("scripts", []),
         body="".join(lines[end + 1:]),
         body_line=end + 2,
     )
@@ -109,8 +112,10 @@ def _check_meta(meta: dict, where: str, meta_lines: list[str]) -> None:
         ):
             raise BuildError.at(where, _key_line(key, meta_lines),
                                 f"front matter '{key}' must be a {kind.__name__}, got {meta[key]!r}")
-    if not all(isinstance(s, str) for s in meta.get("styles", [])):
-        raise BuildError.at(where, _key_line("styles", meta_lines), "styles must list paths under static/")
+    for key in OPTIONAL:
+        value = meta.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+            raise BuildError.at(where, _key_line(key, meta_lines), f"{key} must list paths under static/")
     unknown = sorted(set(meta) - set(REQUIRED) - set(OPTIONAL))
     if unknown:
         raise BuildError.at(where, _key_line(unknown[0], meta_lines), f"unknown front matter key '{unknown[0]}'")

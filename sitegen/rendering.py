@@ -66,6 +66,27 @@ class _GuideLinks(Treeprocessor):
                                     f"link {href!r}: write links to other pages as 'page-name.md' or 'page-name.md#part'")
 
 
+class _TableBoxes(Treeprocessor):
+    """Puts each Markdown table in its own sideways-scrolling box, so a wide table never widens
+    the page on a phone. The box can take the keyboard focus (to scroll it with the arrow keys)
+    and is named by the heading above it. Rules tables get the same box from their template."""
+
+    def run(self, root: etree.Element) -> None:
+        heading = None
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag in ("h2", "h3", "h4") and child.get("id"):
+                    heading = child.get("id")
+                if child.tag != "table":
+                    continue
+                box = etree.Element("div", {"class": "table-scroll", "role": "region", "tabindex": "0"})
+                if heading:
+                    box.set("aria-labelledby", heading)
+                parent.remove(child)
+                box.append(child)
+                parent.insert(index, box)
+
+
 class _Blocks(Extension, Preprocessor):
     """Puts the HTML that shortcodes left behind tokens into Markdown's raw-HTML stash."""
 
@@ -89,6 +110,7 @@ class _LinkExtension(Extension):
 
     def extendMarkdown(self, md) -> None:
         md.treeprocessors.register(_GuideLinks(md, self.page, self.url, self.links), "guide_links", 5)
+        md.treeprocessors.register(_TableBoxes(md), "table_boxes", 4)  # after the headings get ids
 
 
 def render_page(page: Page, env: jinja2.Environment, links: list[Link], blocks: dict[str, str]) -> None:

@@ -1,7 +1,9 @@
 """Jinja helpers that put the engine's rule data into the guide, so guide and calculator agree.
 
 In Markdown: `{{ rules_table("crs.age") }}` renders a whole table with its source and checked
-date; `{{ rule("funds.settlement", 1, "amount") | cad }}` renders one figure.
+date; `{{ rule("funds.settlement", 1, "amount") | cad }}` renders one figure;
+`{{ superseded("superseded.fees", "rprf") }}` gives a row that is no longer in force (for naming an
+old figure); `{{ block(budget("single")) }}` renders a worked budget from the fees data.
 """
 
 from __future__ import annotations
@@ -38,6 +40,13 @@ def _column(table, column: str | None) -> str:
         raise ShortcodeError(str(exc)) from None
 
 
+def _matches(row, key) -> bool:
+    try:
+        return row.matches(key)
+    except TypeError:  # a band compared with a non-number
+        return False
+
+
 class Shortcodes:
     """The helpers, bound to the date whose rules the guide shows and to the page templates."""
 
@@ -51,8 +60,9 @@ class Shortcodes:
     def install(self) -> None:
         self.env.globals.update(rules_table=self.rules_table, block=self.block, rule=self.rule, rule_row=self.rule_row,
                                 rules=self.rules, column_min=self.column_min,
-                                rules_since=self.rules_since,
-                                rules_as_of=self.as_of)
+                                rules_since=self.rules_since, superseded=self.superseded,
+                                superseded_rows=self.superseded_rows,
+                                budget=self.budget, rules_as_of=self.as_of)
 
     def rule(self, table_id: str, key, column: str | None = None):
         """One value: the row matching `key` (a band value or a row key) in `column`."""
@@ -88,6 +98,64 @@ class Shortcodes:
         table = _table(table_id, self.as_of)
         return max(row.effective_from for row in table.rows)
 
+    def superseded(self, table_id: str, key):
+        """The newest row for `key` whose period ended before the guide's date: an old figure.
+
+        Fails when no such row exists, so a page can never call a figure in force "old".
+        """
+        if table_id not in _rules().table_ids():
+            raise ShortcodeError(f"unknown rules table {table_id!r}")
+        ended = [row for row in _rules().history(table_id).rows
+                 if row.effective_to is not None and row.effective_to < self.as_of and _matches(row, key)]
+        if not ended:
+            raise ShortcodeError(f"table {table_id!r} has no row for {key!r} that ended before {self.as_of}")
+        return max(ended, key=lambda row: row.effective_to)
+
+    def superseded_rows(self, table_id: str) -> list:
+        """Every row of the table whose period ended before the guide's date, in data order."""
+        if table_id not in _rules().table_ids():
+            raise ShortcodeError(f"unknown rules table {table_id!r}")
+        rows = [row for row in _rules().history(table_id).rows
+                if row.effective_to is not None and row.effective_to < self.as_of]
+        if not rows:
+            raise ShortcodeError(f"table {table_id!r} has no row that ended before {self.as_of}")
+        return rows
+
+    def budget(self, example: str) -> Markup:
+        """A worked budget: the government fees of engine.fees for the example's family, plus the
+        third-party estimates of fees.estimates times the counts in application.budget_examples."""
+        from engine.fees import assess_fees
+
+        row = self.rule_row("application.budget_examples", example)
+        counts = row.values
+        fees = assess_fees(spouse_applies=counts["adults"] > 1, children=counts["children"], as_of=self.as_of)
+        if not fees["complete"]:
+            raise ShortcodeError(f"budget {example!r}: {fees['message']}")
+        # Each line is labelled with its fee row's own words (the engine's labels are for the
+        # calculator); biometrics is the per-person row, capped for the family by the engine.
+        government = self.rules("fees.government")
+        lines = [{"label": government.row_for("biometrics_person" if line["id"] == "biometrics" else line["id"]).label,
+                  "count": line["count"], "subtotal": line["subtotal"], "status": line.get("status")}
+                 for line in fees["lines"]]
+        estimates = []
+        for item in self.rules("fees.estimates").rows:
+            count = counts.get(item.key, 0)
+            if count:
+                low, high = item.values["low"], item.values["high"]
+                estimates.append({"label": item.label, "count": count, "low": low * count, "high": high * count,
+                                  "status": item.status})
+        low = sum(e["low"] for e in estimates)
+        high = sum(e["high"] for e in estimates)
+        html = self.env.get_template("partials/budget_table.html").render(
+            example=example, row=row, lines=lines, total=fees["total"], estimates=estimates,
+            estimates_low=low, estimates_high=high,
+            total_low=fees["total"] + low, total_high=fees["total"] + high,
+            sources=list(dict.fromkeys([government.source, self.rules("fees.estimates").source])),
+            checked=min(government.checked, self.rules("fees.estimates").checked),
+            as_of=self.as_of,
+        )
+        return Markup(html)
+
     def _formatter(self, format: str):
         """Cell text: yes/no for true/false, a word from the locale for a text value
         (e.g. "english" -> site.value.english), else the chosen number format."""
@@ -104,23 +172,35 @@ class Shortcodes:
         return cell
 
     def rules_table(self, table_id: str, columns: list[str] | None = None, *, format: str = "number",
-                    row_heading: str | None = None, labels: list[str] | None = None) -> Markup:
+                    row_heading: str | None = None, labels: list[str] | None = None,
+                    exclude: list | None = None, link_rows: bool = False) -> Markup:
         """An accessible HTML table of the rows in force, with its source link and checked date.
 
         `format`: "number", "cad" or "yes_no" (for 1/0 flags); `labels` replaces the column
-        headings of the data when the page words them better.
+        headings of the data when the page words them better; `exclude` leaves out the rows with
+        these keys (named on the table, so a reader of the HTML knows); `link_rows` makes each
+        row's label a link to the row's own source (e.g. each province's page).
         """
         table = _table(table_id, self.as_of)
+        exclude = list(exclude or [])
+        unknown = [key for key in exclude if not any(row.key == key for row in table.rows)]
+        if unknown:
+            raise ShortcodeError(f"table {table_id!r} has no row {unknown[0]!r} to exclude on {self.as_of}")
         if format not in (*FORMATS, "yes_no"):
             raise ShortcodeError(f"unknown format {format!r} (use one of {sorted(FORMATS)} or 'yes_no')")
         chosen = [_column(table, c) for c in columns] if columns else list(table.columns)
         if labels is not None and len(labels) != len(chosen):
             raise ShortcodeError(f"labels needs one heading per column {chosen}")
         labels = dict(zip(chosen, labels)) if labels else dict(zip(table.columns, table.column_labels))
-        sources = [table.source] + [r.source for r in table.rows if getattr(r, "source", None)]
+        rows = [row for row in table.rows if row.key not in exclude]
+        # Linked rows carry their own sources; the source line then names only the table's.
+        sources = [table.source] + ([] if link_rows else [r.source for r in rows if r.source])
         html = self.env.get_template("partials/rules_table.html").render(
             table_id=table_id,
             table=table,
+            rows=rows,
+            excluded=exclude,
+            link_rows=link_rows,
             row_heading=row_heading or table.title,
             columns=[(c, labels[c]) for c in chosen],
             fmt=self._formatter(format),

@@ -27,9 +27,9 @@ def test_every_row_is_dated_and_sourced(table_id):
 
 
 @pytest.mark.parametrize("table_id, keys", [
-    ("programs.fstp_trades", None),  # the whole NOC 2021 translation
+    ("programs.fstp_trades", set()),  # IRCC's own NOC 2021 wording (fact sheet §16 item 4)
     ("fees.estimates", None),
-    ("deadlines.periods", {"biometrics"}),
+    ("deadlines.periods", set()),  # biometrics' 30 days confirmed on canada.ca (§16 item 3)
 ])
 def test_unconfirmed_rows_are_flagged(table_id, keys):
     rows = rules.history(table_id).rows

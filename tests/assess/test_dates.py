@@ -1,7 +1,7 @@
 """Date arithmetic (month ends, 29 February) and the deadlines computed from profile dates.
 
 Periods from the rules fact sheet §5 and §9: language results 2 years, ECA 5 years, profile
-12 months, 60 days after an ITA, medical results 12 months, biometrics 30 days (unconfirmed).
+12 months, 60 days after an ITA, medical results 12 months, biometrics 30 days.
 """
 
 from datetime import date
@@ -91,9 +91,11 @@ def test_expired_deadlines_become_warnings():
     assert not [w for w in assess(profile())["warnings"] if w["code"] == "expired"]
 
 
-def test_unconfirmed_periods_say_so():
+def test_confirmed_periods_carry_no_status():
+    # Biometrics' 30 days is on canada.ca (fact sheet §16 item 3): no "unconfirmed" mark.
     entry = _deadline(assess(profile(biometrics_instructions_on="2026-11-20")), "biometrics_instructions_on")
-    assert entry["status"] == "unconfirmed"
+    assert "status" not in entry
+    assert entry["until"] == "2026-12-20"
     entry = _deadline(assess(profile(ita_received_on="2026-11-20")), "ita_received_on")
     assert "status" not in entry
 

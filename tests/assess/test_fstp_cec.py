@@ -29,7 +29,8 @@ def trade_profile(**changes):
 def test_a_qualified_trade_worker_is_eligible():
     result = assess(trade_profile())["programs"]["fstp"]
     assert (result["eligible"], result["reasons"]) == (True, [])
-    assert any("unconfirmed" in note for note in result["notes"])
+    # The NOC 2021 trade groups are IRCC's own wording (fact sheet §16 item 4): no caveat.
+    assert not any("unconfirmed" in note for note in result["notes"])
 
 
 def test_two_years_in_one_trade_just_met_and_missed():

@@ -60,7 +60,7 @@ def test_unknown_row_of_a_figure_names_its_line(inputs, tmp_path):
 def test_bad_front_matter_names_its_line(inputs, tmp_path):
     content, templates = inputs
     page = content / "medical-exam.md"
-    text = page.read_text(encoding="utf-8").replace("order = 11", "order = eleven")
+    text = re.sub(r"^order = \d+$", "order = eleven", page.read_text(encoding="utf-8"), count=1, flags=re.M)
     page.write_text(text, encoding="utf-8")
     message = build_error(content, templates, tmp_path / "out")
     assert re.match(rf".*medical-exam\.md:{line_of(page, 'order = eleven')}: bad front matter", message), message
@@ -69,7 +69,8 @@ def test_bad_front_matter_names_its_line(inputs, tmp_path):
 def test_missing_front_matter_field_is_an_error(inputs, tmp_path):
     content, templates = inputs
     page = content / "medical-exam.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("last_checked = 2026-11-25\n", ""), encoding="utf-8")
+    page.write_text(re.sub(r"^last_checked = .*\n", "", page.read_text(encoding="utf-8"), count=1, flags=re.M),
+                    encoding="utf-8")
     assert "needs 'last_checked'" in build_error(content, templates, tmp_path / "out")
 
 
@@ -136,3 +137,26 @@ def test_command_line_prints_the_error_and_exits_non_zero(monkeypatch, capsys, t
 def test_command_line_builds_with_a_base_url(tmp_path):
     assert build_cli.main(["--out", str(tmp_path / "site"), "--base-url", "/repo-name/"]) == 0
     assert 'href="/repo-name/guide/"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("code, message", [
+    # A figure still in force can never be shown as an old one.
+    ('{{ superseded("deadlines.periods", "eca").values.years }}', "has no row for 'eca' that ended before"),
+    ('{{ rules_table("language.tests", exclude=["no_such_test"]) }}', "has no row 'no_such_test' to exclude"),
+    ('{{ block(budget("no_such_family")) }}', "has no row for 'no_such_family'"),
+])
+def test_guide_shortcodes_refuse_what_the_data_does_not_hold(inputs, tmp_path, code, message):
+    content, templates = inputs
+    page = content / "old-figures.md"
+    append(page, f"\n{code}\n")
+    error = build_error(content, templates, tmp_path / "out")
+    assert re.match(rf".*old-figures\.md:{line_of(page, code)}: ", error), error
+    assert message in error
+
+
+def test_scripts_in_front_matter_must_be_a_list(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "documents.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('scripts = ["js/checklist.js"]', 'scripts = "js/checklist.js"'),
+                    encoding="utf-8")
+    assert "scripts must list paths under static/" in build_error(content, templates, tmp_path / "out")

@@ -34,7 +34,8 @@ def test_a_changed_title_reaches_every_page_sidebar(tmp_path):
     out = tmp_path / "site"
     builder.build(out)
     page = content / "medical-exam.md"
-    page.write_text(page.read_text(encoding="utf-8").replace('title = "Medical exam"', 'title = "Health check"'),
-                    encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title = "))
+    page.write_text(text.replace(title, 'title = "Health check"', 1), encoding="utf-8")
     builder.build(out)
     assert "Health check" in (out / "guide/overview/index.html").read_text(encoding="utf-8")

@@ -5,6 +5,8 @@ link check, so a bug in one is caught by the other.
 """
 from __future__ import annotations
 
+import re
+import tomllib
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -90,3 +92,59 @@ def test_the_build_link_check_reports_a_missing_file_and_a_missing_anchor(tmp_pa
     assert len(problems) == 2
     assert problems[0].startswith("index.html:1: broken link '/gone/'")
     assert "nowhere" in problems[1]
+
+
+# --- Links to other sites: only the hosts listed in sitegen/external-hosts.toml -------------
+
+HOSTS = tomllib.loads((Path(__file__).resolve().parents[2] / "sitegen" / "external-hosts.toml").read_text(encoding="utf-8"))
+
+
+def listed(host: str, hosts: list[str]) -> bool:
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def test_every_link_to_another_site_goes_to_a_listed_host(built_site):
+    outside, in_sources = 0, 0
+    for page in html_files(built_site):
+        doc = parse(page)
+        source_lines = {a for p in doc.iter("p") if "table-source" in (p.get("class") or "").split()
+                        for a in p.iter("a")}
+        for a in doc.iter("a"):
+            host = urlsplit(a.get("href") or "").hostname
+            if not host:
+                continue
+            if a in source_lines:
+                in_sources += 1
+                assert listed(host, HOSTS["official"] + HOSTS["secondary"]), (page, host)
+            else:
+                outside += 1
+                assert listed(host, HOSTS["official"]), (page, host)
+    assert outside > 50 and in_sources > 30
+
+
+def test_the_allowed_hosts_are_government_or_named_as_secondary():
+    # Official: federal (canada.ca, gc.ca) or one of the provinces' and territories' own sites.
+    assert {"canada.ca", "gc.ca"} <= set(HOSTS["official"])
+    assert not set(HOSTS["official"]) & set(HOSTS["secondary"])
+    # Each province's page in the rules data is on an official host.
+    from engine import rules
+
+    for row in rules.history("provinces.nominations").rows:
+        assert listed(urlsplit(row.source).hostname, HOSTS["official"]), row.label
+
+
+@pytest.mark.parametrize("link, expected", [
+    ("https://example.com/guide", "'example.com', a host not listed"),
+    ("https://www.canadavisa.com/news.html", "non-government site 'www.canadavisa.com' outside a rules table"),
+])
+def test_the_build_refuses_a_link_to_a_host_not_allowed_in_the_text(tmp_path, link, expected):
+    from sitegen.build import Builder
+    from sitegen.errors import BuildError
+    from tests.site.helpers import copy_inputs
+
+    content, templates = copy_inputs(tmp_path)
+    page = content / "overview.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\nSee [this page]({link}).\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=re.escape(expected)) as caught:
+        Builder(content=content, templates=templates).build(tmp_path / "out")
+    assert "guide/overview/index.html:" in str(caught.value)

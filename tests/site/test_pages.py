@@ -1,6 +1,7 @@
 """Every page of the guide is built, with its navigation, sources and checked date."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tomllib
 import xml.etree.ElementTree as ET
@@ -26,8 +27,12 @@ def test_guide_page_renders_title_sources_and_checked_date(built_site, slug):
     meta = front_matter(slug)
     doc = parse(built_site / "guide" / slug / "index.html")
     assert doc.find(".//h1").text == meta["title"]
-    checked = doc.find(".//p[@class='checked']/time")
+    # The two dates sit at the foot of the page, with one link to what they mean.
+    checked, in_force = doc.findall(".//footer//p[@class='page-dates']//time")
     assert checked.get("datetime") == meta["last_checked"].isoformat()
+    assert in_force.get("datetime") == dt.date.today().isoformat()
+    explained = doc.find(".//footer//p[@class='page-dates']/a").get("href")
+    assert explained == "/guide/glossary/#dates-on-each-page"
     source_links = [a.get("href") for a in doc.findall(".//section[@class='sources']//a")]
     assert source_links == [s["url"] for s in meta["sources"]]
     assert doc.find(".//nav[@class='breadcrumbs']") is not None
