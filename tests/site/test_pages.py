@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tomllib
 import xml.etree.ElementTree as ET
 
@@ -81,3 +82,10 @@ def test_search_index_has_every_guide_page_with_its_text(built_site):
     assert funds["title"] == front_matter("proof-of-funds")["title"]
     assert "borrowed money" in funds["text"].lower()
     assert "<" not in funds["text"]
+
+
+def test_no_page_shows_an_escaped_entity(built_site):
+    # A heading's name in "On this page" arrives as HTML from Markdown; escaping it again shows "&rsquo;" as text.
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"&amp;(?:[a-z]+|#\d+);", text), page.relative_to(built_site)
