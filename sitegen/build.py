@@ -18,7 +18,7 @@ from .linkcheck import check_site
 from .offline import write_offline
 from .paths import CONTENT, DATA, ENGINE, LOCALES, STATIC, TEMPLATES
 from .rendering import Link, check_links, render_page
-from .runtime import write_runtime
+from .runtime import file_sizes, write_runtime
 from .shortcodes import Shortcodes
 from .strings import load_strings
 from .templating import make_env, render
@@ -67,7 +67,8 @@ class Builder:
         env.globals["has_page"] = {route: (self.templates / name).exists() for name, route in OPTIONAL_PAGES}
         pages = self._render_pages(load_pages(self.content), env, as_of, shortcodes.blocks)
         _copy_static(out)
-        env.globals.update(runtime=write_runtime(out), guide_pages=pages)
+        runtime = write_runtime(out)
+        env.globals.update(runtime=runtime, runtime_config=runtime_config(runtime, out, self.urls.url), guide_pages=pages)
         datasets.write(out, as_of)
 
         routes = [""]
@@ -115,6 +116,16 @@ class Builder:
             result.append(page)
         check_links(links, result)
         return result
+
+
+def runtime_config(runtime: dict, out: Path, url) -> dict:
+    """What the calculator's worker needs beyond the Pyodide folder and the engine zip (boot.js)."""
+    return {
+        "stdlib": url(runtime["stdlib"]),
+        "stdlibFull": url(runtime["stdlib_full"]),
+        "stdlibFullSizes": file_sizes(out / runtime["stdlib_full"]),
+        "downloads": {url(name): sizes for name, sizes in runtime["downloads"].items()},
+    }
 
 
 def _inputs_stamp(as_of: dt.date, base: str, templates: Path) -> str:
