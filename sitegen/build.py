@@ -18,7 +18,7 @@ from .linkcheck import check_site
 from .offline import write_offline
 from .paths import CONTENT, DATA, ENGINE, LOCALES, STATIC, TEMPLATES
 from .rendering import Link, check_links, render_page
-from .runtime import file_sizes, write_runtime
+from .runtime import file_sizes, write_runtime, write_stdlib
 from .shortcodes import Shortcodes
 from .strings import load_strings
 from .templating import make_env, render
@@ -67,7 +67,7 @@ class Builder:
         env.globals["has_page"] = {route: (self.templates / name).exists() for name, route in OPTIONAL_PAGES}
         pages = self._render_pages(load_pages(self.content), env, as_of, shortcodes.blocks)
         _copy_static(out)
-        runtime = write_runtime(out)
+        runtime = write_stdlib(out, write_runtime(out))
         env.globals.update(runtime=runtime, runtime_config=runtime_config(runtime, out, self.urls.url), guide_pages=pages)
         datasets.write(out, as_of)
 

@@ -46,6 +46,21 @@ ABILITIES = ("listening", "reading", "writing", "speaking")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+def write_stdlib(out_dir: Path | str, runtime: dict) -> dict:
+    """Add the cut standard library (sitegen/stdlib.py) to a runtime written by write_runtime;
+    returns `runtime` with the archives' names and the boot's download, file by file."""
+    out_dir = Path(out_dir)
+    stdlib_name = write_cut_stdlib(out_dir, out_dir / PYODIDE_DIR, out_dir / runtime["engine_zip"])
+    downloads = [PYODIDE_DIR + name for name in BOOT_FILES] + [stdlib_name, runtime["engine_zip"]]
+    return {
+        **runtime,
+        "stdlib": stdlib_name,
+        "stdlib_full": PYODIDE_DIR + "python_stdlib.zip",
+        # {file: [bytes, bytes gzipped]}: the boot's download, shown as it progresses.
+        "downloads": {name: file_sizes(out_dir / name) for name in downloads},
+    }
+
+
 def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
     """Copy Pyodide into `out_dir/pyodide/` and write `out_dir/engine-<hash>.zip`.
 
@@ -69,15 +84,9 @@ def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
     data = engine_zip_bytes(root / "engine")
     engine_name = f"engine-{hashlib.sha256(data).hexdigest()[:12]}.zip"
     (out_dir / engine_name).write_bytes(data)
-    stdlib_name = write_cut_stdlib(out_dir, target, out_dir / engine_name)
-    downloads = [PYODIDE_DIR + name for name in BOOT_FILES] + [stdlib_name, engine_name]
     return {
         "pyodide": PYODIDE_DIR,
         "engine_zip": engine_name,
-        "stdlib": stdlib_name,
-        "stdlib_full": PYODIDE_DIR + "python_stdlib.zip",
-        # {file: [bytes, bytes gzipped]}: the boot's download, shown as it progresses.
-        "downloads": {name: file_sizes(out_dir / name) for name in downloads},
         "language_scales": language_scales(dt.date.today()),
         "rules_checked": rules_checked(dt.date.today()),
         "crs_maximum": crs_maximum(dt.date.today()),
