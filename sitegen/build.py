@@ -15,7 +15,7 @@ from pathlib import Path
 from . import atomic, datasets, site_files
 from .content import Page, load_pages
 from .linkcheck import check_site
-from .offline import write_offline
+from .offline import PAGE_GROUPS, group_of, write_offline
 from .paths import CONTENT, DATA, ENGINE, LOCALES, STATIC, TEMPLATES
 from .rendering import Link, check_links, render_page
 from .runtime import file_sizes, write_runtime, write_stdlib
@@ -68,7 +68,8 @@ class Builder:
         pages = self._render_pages(load_pages(self.content), env, as_of, shortcodes.blocks)
         _copy_static(out)
         runtime = write_stdlib(out, write_runtime(out))
-        env.globals.update(runtime=runtime, runtime_config=runtime_config(runtime, out, self.urls.url), guide_pages=pages)
+        env.globals.update(runtime=runtime, runtime_config=runtime_config(runtime, out, self.urls.url),
+                           offline_offer_bytes=runtime_download(out), page_groups=PAGE_GROUPS, guide_pages=pages)
         datasets.write(out, as_of)
 
         routes = [""]
@@ -126,6 +127,12 @@ def runtime_config(runtime: dict, out: Path, url) -> dict:
         "stdlibFullSizes": file_sizes(out / runtime["stdlib_full"]),
         "downloads": {url(name): sizes for name, sizes in runtime["downloads"].items()},
     }
+
+
+def runtime_download(out: Path) -> int:
+    """Bytes (gzipped) of the files the service worker keeps for an offline calculator."""
+    files = [p for p in out.rglob("*") if p.is_file() and group_of(p.relative_to(out).as_posix()) == "runtime"]
+    return sum(file_sizes(p)[1] for p in files)
 
 
 def _inputs_stamp(as_of: dt.date, base: str, templates: Path) -> str:

@@ -135,20 +135,41 @@ def language_scales(as_of: dt.date) -> dict:
     return scales
 
 
+class GzipSizes:
+    """Gzip sizes by content hash, kept in .cache between builds (compressing Pyodide's 9.6 MB
+    wasm takes a while): what a host that compresses sends."""
+
+    def __init__(self, path: Path = GZIP_CACHE):
+        self.path = path
+        try:
+            self.known = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.changed = False
+
+    def gzip_size(self, data: bytes) -> int:
+        digest = hashlib.sha256(data).hexdigest()
+        if digest not in self.known:
+            self.known[digest] = len(gzip.compress(data, 6))
+            self.changed = True
+        return self.known[digest]
+
+    def save(self) -> None:
+        if self.changed:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(json.dumps(self.known), encoding="utf-8")
+            partial.replace(self.path)
+            self.changed = False
+
+
 def file_sizes(path: Path) -> list[int]:
-    """[size, size gzipped] of a file: what a host that compresses would send. Gzip sizes are
-    kept in .cache by content hash (compressing Pyodide's 9.6 MB wasm takes a while)."""
+    """[size, size gzipped] of a file."""
     data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    try:
-        known = json.loads(GZIP_CACHE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        known = {}
-    if digest not in known:
-        known[digest] = len(gzip.compress(data, 6))
-        GZIP_CACHE.parent.mkdir(parents=True, exist_ok=True)
-        GZIP_CACHE.write_text(json.dumps(known), encoding="utf-8")
-    return [len(data), known[digest]]
+    sizes = GzipSizes()
+    result = [len(data), sizes.gzip_size(data)]
+    sizes.save()
+    return result
 
 
 def engine_zip_bytes(engine_dir: Path) -> bytes:

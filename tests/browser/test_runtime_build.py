@@ -75,28 +75,6 @@ def _site(root: Path) -> None:
     (root / ".nojekyll").write_text("")
 
 
-def _header(root: Path) -> tuple[str, list[str]]:
-    text = (root / "sw.js").read_text()
-    cache = re.search(r'const CACHE = CACHE_PREFIX \+ "([0-9a-f]+)"', text).group(1)
-    files = json.loads(re.search(r"const FILES = (\[.*?\]);", text, re.S).group(1))
-    return cache, files
-
-
-def test_service_worker_precaches_every_file_under_a_content_named_cache(tmp_path):
-    _site(tmp_path)
-    result = write_offline(tmp_path, "/repo-name/", False)
-    cache, files = _header(tmp_path)
-    assert files == ["guide/step/index.html", "index.html", "manifest.webmanifest"]
-    assert result["cache"] == "ee-guide:/repo-name/:" + cache
-    assert 'const CACHE_PREFIX = "ee-guide:/repo-name/:"' in (tmp_path / "sw.js").read_text()
-
-    write_offline(tmp_path, "/repo-name/", False)
-    assert _header(tmp_path)[0] == cache  # same files, same cache
-    (tmp_path / "index.html").write_text("home, edited")
-    write_offline(tmp_path, "/repo-name/", False)
-    assert _header(tmp_path)[0] != cache  # any change is a new cache
-
-
 def test_manifest_and_dev_worker(tmp_path):
     _site(tmp_path)
     write_offline(tmp_path, "/", True)
