@@ -103,6 +103,9 @@
     try {
       const registration = await navigator.serviceWorker.register(new URL("sw.js", root), { scope: root.pathname });
       updates(registration);
+      // Look for a new deploy on every visit (a few kilobytes); browsers do it on their own
+      // only now and then.
+      if (navigator.serviceWorker.controller) registration.update().catch(() => {});
       const { active } = await navigator.serviceWorker.ready;
       offer(active);
       if (saveData) {
