@@ -18,6 +18,7 @@ from .linkcheck import check_site
 from .offline import PAGE_GROUPS, group_of, write_offline
 from .paths import CONTENT, DATA, ENGINE, LOCALES, STATIC, TEMPLATES
 from .rendering import Link, check_links, render_page
+from .rounds import write_rounds_feed
 from .runtime import file_sizes, write_runtime, write_stdlib
 from .shortcodes import Shortcodes
 from .strings import load_strings
@@ -71,6 +72,10 @@ class Builder:
         env.globals.update(runtime=runtime, runtime_config=runtime_config(runtime, out, self.urls.url),
                            offline_offer_bytes=runtime_download(out), page_groups=PAGE_GROUPS, guide_pages=pages)
         datasets.write(out, as_of)
+        # The rounds feed links to the page that shows the rounds figure.
+        draws = next((page.route for page in pages if 'class="rounds-figure"' in page.html), "guide/")
+        write_rounds_feed(out, env.globals["t"], datasets.rounds_data(), env.filters["long_date"],
+                          lang="en", site_url=self.urls.site_url, page_route=draws)
 
         routes = [""]
         write(out / "index.html", render(env, "index.html", {"route": ""}))

@@ -7,7 +7,8 @@ Runs last, over the finished site. Every file gets a revision (a hash of its byt
 - `runtime`: Pyodide and the engine (a few megabytes): kept once the calculator is opened, or
   when a guide page's "make the calculator work offline" is used;
 - `noc`: the NOC finder's index: kept once the finder is opened;
-- `fallback`: Pyodide's full standard library, fetched (and then kept) only if the cut one fails.
+- `fallback`: Pyodide's full standard library, fetched (and then kept) only if the cut one fails;
+- `feeds`: the Atom feed of the rounds, for feed readers: kept only if a page fetches it.
 
 The service worker stores each file under its URL and revision, so a new deploy downloads only
 the files whose bytes changed, for the groups this browser keeps; Pyodide's unchanged files are
@@ -39,6 +40,7 @@ GROUPS = (
     ("python-stdlib-", "runtime"),
     ("data/noc-index.json", "noc"),
     ("data/noc-examples.json", "noc"),
+    ("feeds/", "feeds"),
 )
 # What each page keeps beyond the guide when it is opened (register-sw.js reads it from <html>).
 PAGE_GROUPS = {"calculator/": "runtime", "noc/": "noc"}
