@@ -41,11 +41,14 @@ let early;
 function fetchEarly() {
   // Everything the boot needs is requested at once; loadPyodide no longer waits for the
   // lock file it would otherwise fetch only after pyodide.mjs has loaded.
-  early ??= {
+  if (early) return early;
+  early = {
     engineZip: fetchOk(config.engineZip).then((r) => r.arrayBuffer()),
     lockFile: fetchOk(config.pyodide + "pyodide-lock.json").then((r) => r.json()),
+    stdlib: { cut: fetchOk(config.stdlib).then((r) => r.blob()) },
   };
   early.engineZip.catch(() => {}); // awaited later; a failure surfaces there
+  early.stdlib.cut.catch(() => {});
   // Pyodide imports its 1.2 MB runtime script only once loaded itself; asking for it now
   // overlaps the two (the module map hands Pyodide this same import, fetched once).
   const runtime = config.pyodide + "pyodide.asm.mjs";
@@ -59,7 +62,7 @@ const buildId = (version, stdLibURL) => `${version}-${config.engineZip.split("/"
 async function boot(stdlib) {
   stage("progress", { stage: "download", step: 1, ...downloads.totals() });
   if (!wasmAllowed()) throw new Error("WebAssembly is blocked in this browser");
-  const { engineZip, lockFile } = fetchEarly();
+  const { engineZip, lockFile, stdlib: archives } = fetchEarly();
   const { loadPyodide, version } = await import(config.pyodide + "pyodide.mjs");
   stage("progress", { stage: "start", step: 2 });
   const prepare = async (pyodide, restored) => {
@@ -70,7 +73,8 @@ async function boot(stdlib) {
   // The archive is fetched here, not by Pyodide: Pyodide only logs a failed fetch and starts
   // without a standard library, where this one fails and lets the full archive be tried.
   const url = stdlib === "cut" ? config.stdlib : config.stdlibFull;
-  const stdLibURL = URL.createObjectURL(await fetchOk(url).then((r) => r.blob()));
+  archives[stdlib] ??= fetchOk(url).then((r) => r.blob());
+  const stdLibURL = URL.createObjectURL(await archives[stdlib]);
   const options = { indexURL: config.pyodide, lockFileContents: lockFile, stdLibURL };
   try {
     const { pyodide, restored } = await startPython(loadPyodide, buildId(version, url), options, prepare);
