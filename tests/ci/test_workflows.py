@@ -68,22 +68,18 @@ def test_only_a_tested_build_is_deployed_and_a_daily_run_only_when_rounds_change
 
 def test_the_deploy_decision_script(tmp_path):
     """The decision step's own shell, run with a live copy served from 127.0.0.1."""
-    import functools
     import os
     import subprocess
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from tests.harness.server import serve
 
     script = next(step for step in load("pages.yml")["jobs"]["build"]["steps"] if step.get("id") == "decide")["run"]
     (tmp_path / "site" / "data").mkdir(parents=True)
     (tmp_path / "site" / "data" / "rounds.json").write_text('{"rounds": [2, 1]}')
     live = tmp_path / "live"
     live.mkdir()
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(live))
-    handler.log_message = lambda *args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/rounds.json"
+    server = serve(live)
+    url = server.url + "rounds.json"
 
     def decide(event: str, read: str) -> str:
         output = tmp_path / "output"
@@ -101,5 +97,4 @@ def test_the_deploy_decision_script(tmp_path):
         (live / "rounds.json").write_text('{"rounds": [1]}')
         assert decide("schedule", "true") == "deploy=true"  # a new round
     finally:
-        server.shutdown()
-        server.server_close()
+        server.close()

@@ -3,13 +3,11 @@ IRCC's: a good feed updates the data (and keeps the feeds), a malformed, empty o
 refused with the reason and the last good data stays as it was, a new kind of round is kept."""
 from __future__ import annotations
 
-import functools
 import json
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from tests.harness.server import serve
 from tools import update_rounds
 
 
@@ -34,19 +32,15 @@ def feeds(tmp_path):
     """Write feed files into a folder served on 127.0.0.1; returns (write, url)."""
     folder = tmp_path / "served"
     folder.mkdir()
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(folder)
 
     def write(name: str, content) -> str:
         text = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
         (folder / name).write_text(text, encoding="utf-8")
-        return f"http://127.0.0.1:{server.server_address[1]}/{name}"
+        return server.url + name
 
     yield write
-    server.shutdown()
-    server.server_close()
+    server.close()
 
 
 def run(tmp_path, en: str, fr: str | None = None) -> int:

@@ -147,6 +147,7 @@ async function ask(kind, text) {
     logError(`calculator: ${answer.missing_module} is not in the cut standard library, using the full one`);
     ready = fallBack();
     engine = await ready;
+    stage("ready", { python: "started", stdlib: engine.stdlib }); // the page showed the restart
     answer = JSON.parse(engine[kind](text));
   }
   return answer;
