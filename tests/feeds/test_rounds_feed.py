@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from sitegen import rounds
+from sitegen.filters import long_date_filter
 from sitegen.strings import load_strings
+from tests.data.snapshot import snapshot_rounds
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SCHEMA = Path(__file__).with_name("atom.rnc")
@@ -64,13 +66,27 @@ def test_one_entry_per_round_newest_first_with_plain_names(feed):
     updated = [e.find(f"{ATOM}updated").text for e in entries]
     assert updated == sorted(updated, reverse=True)
     assert feed.find(f"{ATOM}updated").text == updated[0] == data["latest_round_date"] + "T12:00:00Z"
-    first = entries[0]
-    assert first.find(f"{ATOM}title").text == "Round #447: Trade occupations, 1 October 2026"
-    assert "3,500 invitations" in first.find(f"{ATOM}summary").text
-    assert "476" in first.find(f"{ATOM}summary").text
-    assert "third party" in first.find(f"{ATOM}summary").text  # a round from the secondary copy
+    strings = load_strings()
+    for entry, round_ in zip(entries, expected):
+        kind = strings[f"rounds.type.{round_['type']}"] if round_["type"] != "other" else round_["name"]
+        assert entry.find(f"{ATOM}title").text.startswith(f"Round #{round_['number']}: {kind}, ")
+        summary = entry.find(f"{ATOM}summary").text
+        assert f"{round_['invitations']:,} invitations" in summary and f"Lowest score invited: {round_['min_crs']}." in summary
+        assert ("third party" in summary) == (round_.get("source") == "secondary")
     titles = " ".join(e.find(f"{ATOM}title").text for e in entries)
     assert "Version" not in titles  # not the feed's strings ("Trades Occupations, 2026-Version 3")
+
+
+def test_a_round_of_the_secondary_copy_says_so():
+    data = snapshot_rounds()
+    strings = load_strings()
+    root = ET.fromstring(rounds.rounds_feed(strings.__getitem__, data, long_date_filter(strings["site.months"]),
+                                            lang="en", feed_url="/feeds/rounds.atom", page_url="/guide/"))
+    first = root.find(f"{ATOM}entry")
+    assert first.find(f"{ATOM}title").text == "Round #447: Trade occupations, 1 October 2026"
+    assert first.find(f"{ATOM}summary").text == (
+        "3,500 invitations to apply on 1 October 2026. Lowest score invited: 476. "
+        "From a copy of IRCC's feed made by a third party; check it on IRCC's rounds page.")
 
 
 def test_a_french_feed_is_a_matter_of_catalogue_and_round_names():
