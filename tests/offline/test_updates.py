@@ -89,8 +89,9 @@ def test_a_returning_visitor_gets_the_new_version_and_only_what_changed(guarded_
     assert "guide/eligibility/index.html" in fetched
     assert not [url for url in seen if url.startswith("pyodide/")], seen
 
-    page.click("#update-banner button")
-    page.wait_for_load_state()
+    with page.expect_navigation():  # "Reload" activates the new version, then reloads
+        page.click("#update-banner button")
+    expect(page.locator("#update-banner")).to_be_hidden()
     page.goto(server.url + "guide/eligibility/")
     expect(page.locator("main")).to_contain_text("Edited for the second build")
     expect(page.locator("#update-banner")).to_be_hidden()
