@@ -118,3 +118,38 @@ def test_the_next_click_on_a_link_takes_the_new_version(guarded_context, two_bui
         expect(page.locator("main")).to_contain_text("Edited for the second build")
     finally:
         _deploy(root, "first")
+
+
+# Builds before revisions kept every file in one cache per version, under its plain URL.
+OLD_CACHE = """async (paths) => {
+  const old = await caches.open("ee-guide:/:0123456789abcdef");
+  for (const path of paths) await old.put(new URL(path, location.origin + "/").href, await fetch("/" + path));
+  await caches.delete("ee-guide:/:files");
+}"""
+
+
+def test_a_visitor_of_an_older_build_keeps_its_python_files(guarded_context, two_builds):
+    """The caches of builds before revisions are reused where the bytes are the same."""
+    root, server = two_builds
+    runtime = sorted(path for path, entry in _files(root / "first").items() if entry[1] == "runtime")
+    context = guarded_context(server)
+    by_worker: list[str] = []
+    context.on("request", lambda request: request.service_worker and by_worker.append(request.url.removeprefix(server.url)))
+    page = context.new_page()
+    page.goto(server.url + "guide/")
+    page.wait_for_selector("html[data-offline=ready]")
+    page.evaluate(OLD_CACHE, runtime)
+    _deploy(root, "second")
+    try:
+        by_worker.clear()
+        page.reload()
+        page.wait_for_selector("html[data-update=ready]")
+        assert not [url for url in by_worker if url.startswith("pyodide/")], by_worker
+        with page.expect_navigation():
+            page.click("#update-banner button")
+        context.set_offline(True)
+        context.route("**/*", lambda route: route.abort())
+        page.goto(server.url + "calculator/")
+        page.wait_for_selector(READY)
+    finally:
+        _deploy(root, "first")
