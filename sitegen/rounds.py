@@ -140,7 +140,7 @@ def rounds_chart(t, data: dict) -> Markup:
         parts.append(f'<text class="axis" x="{at}" y="{HEIGHT - 8}" text-anchor="middle" {AXIS}>{year}</text>')
     for r in reversed(shown):  # oldest first, so the newest marks are drawn on top
         day = dt.date.fromisoformat(r["date"])
-        label = f'{r["date"]} · {plain_name(t, r)} · {r["min_crs"]} · #{r["number"]}'
+        label = t("rounds.chart.mark_title").format(date=r["date"], kind=plain_name(t, r), lowest=r["min_crs"], number=r["number"])
         parts.append(mark(series_of(r["type"]), x(day), y(r["min_crs"]), title=label))
     parts.append(f'<line class="score-line" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="0" y2="0" '
                  f'stroke="currentColor" stroke-width="2" stroke-dasharray="6 3" visibility="hidden"/>')
@@ -162,7 +162,8 @@ def rounds_table(t, data: dict, long_date, start: dt.date, lang: str = "en") -> 
             kind += f'<span class="visually-hidden"> ({escape(t("rounds.chart.secondary_mark"))})</span>'
             marked = True
         day = dt.date.fromisoformat(r["date"])
-        rows.append(f'<tr><td>#{escape(r["number"])}<br><time class="round-date" datetime="{r["date"]}">'
+        number = escape(t("rounds.chart.round_number").format(number=r["number"]))
+        rows.append(f'<tr><td>{number}<br><time class="round-date" datetime="{r["date"]}">'
                     f'{escape(long_date(day))}</time></td><td>{kind}</td>'
                     f'<td class="num">{r["invitations"]:,}</td><td class="num">{r["min_crs"]}</td></tr>')
     head = "".join(f'<th scope="col">{escape(t("rounds.chart." + key))}</th>'
