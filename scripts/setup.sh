@@ -44,11 +44,13 @@ if [[ ! -d node_modules/pyodide || "$(cat "$STAMPS/npm" 2>/dev/null)" != "$want"
   echo "$want" > "$STAMPS/npm"
 fi
 
-# Debian packages the tests need: Chromium for the browser tests, Java for the HTML validator.
+# Debian packages the tests need: Chromium for the browser tests, Java for the HTML and Atom
+# validators, curl for the test of the Pages workflow's deploy decision.
 if (( WITH_TEST )); then
   missing=()
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   command -v java >/dev/null || missing+=(default-jre-headless)
+  command -v curl >/dev/null || missing+=(curl)
   if (( ${#missing[@]} )); then
     if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
       say "Installing Debian packages for the tests: ${missing[*]}"

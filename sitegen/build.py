@@ -15,10 +15,11 @@ from pathlib import Path
 from . import atomic, datasets, site_files
 from .content import Page, load_pages
 from .linkcheck import check_site
-from .offline import write_offline
+from .offline import PAGE_GROUPS, group_of, write_offline
 from .paths import CONTENT, DATA, ENGINE, LOCALES, STATIC, TEMPLATES
 from .rendering import Link, check_links, render_page
-from .runtime import write_runtime
+from .rounds import write_rounds_feed
+from .runtime import file_sizes, write_runtime, write_stdlib
 from .shortcodes import Shortcodes
 from .strings import load_strings
 from .templating import make_env, render
@@ -67,8 +68,14 @@ class Builder:
         env.globals["has_page"] = {route: (self.templates / name).exists() for name, route in OPTIONAL_PAGES}
         pages = self._render_pages(load_pages(self.content), env, as_of, shortcodes.blocks)
         _copy_static(out)
-        env.globals.update(runtime=write_runtime(out), guide_pages=pages)
+        runtime = write_stdlib(out, write_runtime(out))
+        env.globals.update(runtime=runtime, runtime_config=runtime_config(runtime, out, self.urls.url),
+                           offline_offer_bytes=runtime_download(out), page_groups=PAGE_GROUPS, guide_pages=pages)
         datasets.write(out, as_of)
+        # The rounds feed links to the page that shows the rounds figure.
+        draws = next((page.route for page in pages if 'class="rounds-figure"' in page.html), "guide/")
+        write_rounds_feed(out, env.globals["t"], datasets.rounds_data(), env.filters["long_date"],
+                          lang="en", site_url=self.urls.site_url, page_route=draws)
 
         routes = [""]
         write(out / "index.html", render(env, "index.html", {"route": ""}))
@@ -115,6 +122,22 @@ class Builder:
             result.append(page)
         check_links(links, result)
         return result
+
+
+def runtime_config(runtime: dict, out: Path, url) -> dict:
+    """What the calculator's worker needs beyond the Pyodide folder and the engine zip (boot.js)."""
+    return {
+        "stdlib": url(runtime["stdlib"]),
+        "stdlibFull": url(runtime["stdlib_full"]),
+        "stdlibFullSizes": file_sizes(out / runtime["stdlib_full"]),
+        "downloads": {url(name): sizes for name, sizes in runtime["downloads"].items()},
+    }
+
+
+def runtime_download(out: Path) -> int:
+    """Bytes (gzipped) of the files the service worker keeps for an offline calculator."""
+    files = [p for p in out.rglob("*") if p.is_file() and group_of(p.relative_to(out).as_posix()) == "runtime"]
+    return sum(file_sizes(p)[1] for p in files)
 
 
 def _inputs_stamp(as_of: dt.date, base: str, templates: Path) -> str:

@@ -26,6 +26,12 @@ def number(value) -> str:
     return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
 
 
+def megabytes(value: int) -> str:
+    """Bytes as megabytes with one decimal, rounded up so a download is never understated: "4.3"."""
+    tenths = -(-int(value) // 100_000)
+    return f"{tenths // 10}.{tenths % 10}"
+
+
 def source_host(url: str) -> str:
     """A source link's visible text: its site, e.g. "canada.ca"."""
     host = urlsplit(url).hostname or url

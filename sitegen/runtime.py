@@ -1,21 +1,26 @@
-"""Put the browser runtime into the site: the pinned Pyodide core and the engine as one zip.
+"""Put the browser runtime into the site: the pinned Pyodide core, the engine as one zip and
+the standard library cut to what the engine imports.
 
-The page's worker boots Pyodide from `pyodide/` (same origin, no CDN) and unpacks the engine
-zip into Pyodide's file system. The zip's name carries its content hash, so a changed engine
-is a new URL and no cache can serve a stale one.
+The page's worker boots Pyodide from `pyodide/` (same origin, no CDN) with the cut standard
+library (sitegen/stdlib.py; the full one stays beside it as the fallback) and unpacks the engine
+zip, which also holds the worker's Python bridge, into Pyodide's file system. The zips' names
+carry their content hash, so a changed engine is a new URL and no cache can serve a stale one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
 import io
+import json
 import os
 import shutil
 import zipfile
 from pathlib import Path
 
 from sitegen.errors import BuildError
+from sitegen.stdlib import write_cut_stdlib
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,12 +33,32 @@ PYODIDE_FILES = (
     "pyodide-lock.json",
 )
 PYODIDE_DIR = "pyodide/"
+# What the worker fetches to start, besides the two zips; the full standard library is only the
+# fallback. `pyodide.mjs` is small and loaded first: it is not counted in the download.
+BOOT_FILES = ("pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
+BRIDGE = Path(__file__).with_name("browser") / "bridge.py"
+GZIP_CACHE = ROOT / ".cache" / "gzip-sizes.json"
 
 # The engine is Python plus its rules; anything else in the folder (caches, notes) stays out.
 ENGINE_SUFFIXES = (".py", ".toml", ".json")
 ABILITIES = ("listening", "reading", "writing", "speaking")
 # A fixed timestamp makes the zip, and so its hash, depend on content alone.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def write_stdlib(out_dir: Path | str, runtime: dict) -> dict:
+    """Add the cut standard library (sitegen/stdlib.py) to a runtime written by write_runtime;
+    returns `runtime` with the archives' names and the boot's download, file by file."""
+    out_dir = Path(out_dir)
+    stdlib_name = write_cut_stdlib(out_dir, out_dir / PYODIDE_DIR, out_dir / runtime["engine_zip"])
+    downloads = [PYODIDE_DIR + name for name in BOOT_FILES] + [stdlib_name, runtime["engine_zip"]]
+    return {
+        **runtime,
+        "stdlib": stdlib_name,
+        "stdlib_full": PYODIDE_DIR + "python_stdlib.zip",
+        # {file: [bytes, bytes gzipped]}: the boot's download, shown as it progresses.
+        "downloads": {name: file_sizes(out_dir / name) for name in downloads},
+    }
 
 
 def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
@@ -110,8 +135,46 @@ def language_scales(as_of: dt.date) -> dict:
     return scales
 
 
+class GzipSizes:
+    """Gzip sizes by content hash, kept in .cache between builds (compressing Pyodide's 9.6 MB
+    wasm takes a while): what a host that compresses sends."""
+
+    def __init__(self, path: Path = GZIP_CACHE):
+        self.path = path
+        try:
+            self.known = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.changed = False
+
+    def gzip_size(self, data: bytes) -> int:
+        digest = hashlib.sha256(data).hexdigest()
+        if digest not in self.known:
+            self.known[digest] = len(gzip.compress(data, 6))
+            self.changed = True
+        return self.known[digest]
+
+    def save(self) -> None:
+        if self.changed:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(json.dumps(self.known), encoding="utf-8")
+            partial.replace(self.path)
+            self.changed = False
+
+
+def file_sizes(path: Path) -> list[int]:
+    """[size, size gzipped] of a file."""
+    data = path.read_bytes()
+    sizes = GzipSizes()
+    result = [len(data), sizes.gzip_size(data)]
+    sizes.save()
+    return result
+
+
 def engine_zip_bytes(engine_dir: Path) -> bytes:
-    """The `engine/` package as a zip whose bytes depend only on the files' paths and content."""
+    """The `engine/` package, and the worker's bridge as `bridge.py`, as a zip whose bytes
+    depend only on the files' paths and content."""
     if not (engine_dir / "__init__.py").is_file():
         raise BuildError(f"{engine_dir}: no engine package to bundle")
     files = sorted(
@@ -121,10 +184,11 @@ def engine_zip_bytes(engine_dir: Path) -> bytes:
         and path.suffix in ENGINE_SUFFIXES
         and "__pycache__" not in path.parts
     )
+    entries = [(path.relative_to(engine_dir.parent).as_posix(), path) for path in files]
+    entries.append(("bridge.py", BRIDGE))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in files:
-            name = path.relative_to(engine_dir.parent).as_posix()
+        for name, path in entries:
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -1,16 +1,35 @@
-// Service worker: every file of the site, precached at install, served cache-first.
-// The header above (written by the build) defines CACHE_PREFIX, CACHE and FILES.
+// Service worker: files kept by group, each under its URL and revision, served cache-first.
+// The header above (written by sitegen/offline.py) defines CACHE_PREFIX, VERSION and FILES.
+//
+// - A visitor's pages ask it to keep the guide (unless the browser asks to save data), and the
+//   calculator or the NOC finder their own group (register-sw.js); any listed file fetched
+//   through it is kept as well, which costs no extra download.
+// - A new version, on install, fetches only the files whose revision it does not hold yet, for
+//   the groups this browser keeps, then waits: the page offers to reload. An older build's
+//   cache (one cache per version, without revisions) is reused where the bytes are the same.
 
 const SCOPE = new URL("./", self.location);
+const CACHE = CACHE_PREFIX + "files";
+const GUIDE = "guide";
+
+const pathOf = (url) => {
+  const u = new URL(url);
+  return u.origin + u.pathname === SCOPE.href ? "" : decodeURIComponent((u.origin + u.pathname).slice(SCOPE.href.length));
+};
+const keyOf = (path) => `${new URL(path, SCOPE).href}?v=${FILES[path][0]}`;
+const groupOf = (path) => FILES[path]?.[1];
+const inGroup = (group) => Object.keys(FILES).filter((path) => groupOf(path) === group);
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // "no-cache" revalidates with the server, so a file the HTTP cache still holds from an
-      // older deploy is never stored under this build's name.
-      await cache.addAll(FILES.map((file) => new Request(new URL(file, SCOPE), { cache: "no-cache" })));
-      await self.skipWaiting();
+      const held = new Set((await cache.keys()).map((request) => request.url));
+      await migrate(cache, held);
+      // The groups an earlier version kept here (any of their files, any revision) stay kept.
+      const kept = new Set([...held].map((url) => groupOf(pathOf(url))).filter(Boolean));
+      const missing = Object.keys(FILES).filter((path) => kept.has(groupOf(path)) && !held.has(keyOf(path)));
+      await fetchInto(cache, missing);
     })(),
   );
 });
@@ -18,6 +37,11 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
+      const cache = await caches.open(CACHE);
+      for (const request of await cache.keys()) {
+        const path = pathOf(request.url);
+        if (!FILES[path] || request.url !== keyOf(path)) await cache.delete(request);
+      }
       for (const name of await caches.keys()) {
         if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
       }
@@ -26,36 +50,116 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+self.addEventListener("message", (event) => {
+  const { type, group } = event.data ?? {};
+  const reply = event.ports[0];
+  if (type === "skip-waiting") self.skipWaiting();
+  else if (type === "status") status(group).then((state) => reply?.postMessage(state));
+  else if (type === "keep") keep(group, reply);
+  else if (type === "version") reply?.postMessage({ version: VERSION });
+});
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(SCOPE.href)) return;
-  event.respondWith(respond(request));
+  event.respondWith(respond(event));
 });
 
-async function respond(request) {
+async function respond(event) {
+  const request = event.request;
   const cache = await caches.open(CACHE);
-  const url = new URL(request.url);
-  url.hash = "";
+  let path = pathOf(request.url);
   if (request.mode === "navigate") {
     // A page is stored as "x/index.html" but visited as "x/" (or "x"); the query is not part of it.
-    url.search = "";
-    for (const key of pageKeys(url)) {
-      const hit = await cache.match(key);
-      if (hit) return hit;
-    }
-    try {
-      return await fetch(request);
-    } catch (error) {
-      const missing = await cache.match(new URL("404.html", SCOPE));
-      if (missing) return missing;
-      throw error;
-    }
+    path = [path + "index.html", path + "/index.html", path].find((p) => FILES[p]) ?? path;
   }
-  return (await cache.match(url.href)) || fetch(request);
+  if (FILES[path]) {
+    const hit = await cache.match(keyOf(path));
+    if (hit) return hit;
+  }
+  try {
+    const response = await fetch(request);
+    // Any listed file fetched anyway (a page read while saving data, Pyodide on the
+    // calculator's first visit) is kept: the bytes are here already.
+    if (FILES[path] && response.ok && response.type === "basic" && !request.headers.has("range")) {
+      const copy = response.clone();
+      event.waitUntil(cache.put(keyOf(path), copy).catch(() => {}));
+    }
+    return response;
+  } catch (error) {
+    if (request.mode === "navigate") {
+      const missing = FILES["404.html"] && (await cache.match(keyOf("404.html")));
+      if (missing) return missing;
+    }
+    throw error;
+  }
 }
 
-function pageKeys(url) {
-  const path = url.href;
-  if (path.endsWith("/")) return [path + "index.html"];
-  return [path, path + "/index.html"];
+/** {group, files, held, bytes, heldBytes}: how much of a group this browser keeps. */
+async function status(group) {
+  const cache = await caches.open(CACHE);
+  const held = new Set((await cache.keys()).map((request) => request.url));
+  const paths = inGroup(group);
+  const have = paths.filter((path) => held.has(keyOf(path)));
+  const bytes = (list) => list.reduce((sum, path) => sum + FILES[path][3], 0);
+  return { group, files: paths.length, held: have.length, bytes: bytes(paths), heldBytes: bytes(have), version: VERSION };
+}
+
+/** Fetch and keep every file of `group` not kept yet, telling `reply` how far it got. */
+async function keep(group, reply) {
+  const cache = await caches.open(CACHE);
+  const held = new Set((await cache.keys()).map((request) => request.url));
+  const missing = inGroup(group).filter((path) => !held.has(keyOf(path)));
+  const total = missing.reduce((sum, path) => sum + FILES[path][3], 0);
+  let done = 0;
+  try {
+    await fetchInto(cache, missing, (path) => {
+      done += FILES[path][3];
+      reply?.postMessage({ type: "progress", group, done, total });
+    });
+    reply?.postMessage({ type: "done", group, ok: true });
+  } catch (error) {
+    reply?.postMessage({ type: "done", group, ok: false, message: String(error) });
+  }
+}
+
+/** Fetch `paths` (two at a time) into the cache under their revision. */
+async function fetchInto(cache, paths, onEach = () => {}) {
+  const queue = [...paths];
+  const worker = async () => {
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+      // "no-cache" revalidates with the server, so a file the HTTP cache still holds from an
+      // older deploy is never stored under this build's revision.
+      const response = await fetch(new Request(new URL(path, SCOPE), { cache: "no-cache" }));
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      await cache.put(keyOf(path), response);
+      onEach(path);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}
+
+/**
+ * Builds before this scheme kept every file in a cache named for its version, keyed by URL:
+ * a file whose bytes still match this build's revision is copied over instead of downloaded.
+ */
+async function migrate(cache, held) {
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(CACHE_PREFIX) || name === CACHE) continue;
+    const old = await caches.open(name);
+    for (const request of await old.keys()) {
+      const path = pathOf(request.url);
+      if (!FILES[path] || held.has(keyOf(path))) continue;
+      const response = await old.match(request);
+      const body = await response.clone().arrayBuffer();
+      if ((await revision(body)) !== FILES[path][0]) continue;
+      await cache.put(keyOf(path), response);
+      held.add(keyOf(path));
+    }
+  }
+}
+
+async function revision(body) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  return [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("").slice(0, 16);
 }

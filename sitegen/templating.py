@@ -10,7 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from .errors import BuildError
-from .filters import FORMATS, long_date_filter, or_list_filter, source_host
+from .filters import FORMATS, long_date_filter, megabytes, or_list_filter, source_host
 from .paths import ROOT, TEMPLATES, rel
 
 CACHE = ROOT / ".cache" / "jinja"
@@ -72,7 +72,7 @@ def make_env(strings: dict[str, str], urls: Urls, dev: bool, folder: Path = TEMP
         dev=dev,
         csp=Markup(DEV_CSP if dev else CSP),  # fixed text, no escaping needed
     )
-    env.filters.update(FORMATS, source_host=source_host, long_date=long_date_filter(strings["site.months"]),
+    env.filters.update(FORMATS, source_host=source_host, megabytes=megabytes, long_date=long_date_filter(strings["site.months"]),
                        or_list=or_list_filter(strings["site.or"]))
     return env
 

@@ -1,11 +1,12 @@
 """Regenerate data/noc2021.json, the NOC finder's index, from Statistics Canada's NOC 2021 files.
 
-    python tools/build_noc_index.py STRUCTURE.csv ELEMENTS.csv [--out data/noc2021.json]
+    python tools/build_noc_index.py [STRUCTURE.csv ELEMENTS.csv] [--out data/noc2021.json]
 
 STRUCTURE.csv is "noc_2021_version_1.0_-_classification_structure.csv" and ELEMENTS.csv is
 "noc_2021_version_1.0_-_elements.csv" (Open Government Portal dataset
 1feee3b5-8068-4dbb-b361-180875837593). The index keeps only what the finder shows and searches:
 each unit group's code, title, TEER and example job titles (the illustrative ones first).
+Without arguments it reads the copies kept in data/upstream/statcan/ (see data/upstream/README.md).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "data" / "noc2021.json"
+UPSTREAM = ROOT / "data" / "upstream" / "statcan"
+DEFAULT_STRUCTURE = UPSTREAM / "noc_2021_version_1.0_-_classification_structure.csv"
+DEFAULT_ELEMENTS = UPSTREAM / "noc_2021_version_1.0_-_elements.csv"
 
 ABOUT = {
     "classification": "National Occupational Classification (NOC) 2021 Version 1.0",
@@ -101,8 +105,10 @@ def write_json(data: dict, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("structure", type=Path, help="the classification structure CSV")
-    parser.add_argument("elements", type=Path, help="the elements CSV")
+    parser.add_argument("structure", type=Path, nargs="?", default=DEFAULT_STRUCTURE,
+                        help="the classification structure CSV (default: the copy in data/upstream/)")
+    parser.add_argument("elements", type=Path, nargs="?", default=DEFAULT_ELEMENTS,
+                        help="the elements CSV (default: the copy in data/upstream/)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     try:

@@ -1,11 +1,19 @@
-"""Regenerate data/rounds.json from a copy of IRCC's rounds-of-invitations feed.
+"""Regenerate data/rounds.json from IRCC's rounds-of-invitations feeds (English and French).
 
-    python tools/update_rounds.py ee_rounds_123_en.json [--out data/rounds.json]
+    python tools/update_rounds.py            # from the copies in data/upstream/ircc/
+    python tools/update_rounds.py --fetch    # from IRCC's feeds; saves them in data/upstream/ircc/
+    python tools/update_rounds.py --feed FILE_OR_URL [--feed-fr FILE_OR_URL] [--out data/rounds.json]
 
-The feed (canada.ca, content/dam/ircc/documents/json/ee_rounds_123_en.json) stores numbers as
-text with thousands separators and the tie-breaking time as hand-typed free text. This script
-turns it into typed, checked records and fails loudly on anything it does not understand, so a
-newer feed with a new kind of round cannot slip in unlabelled.
+The feeds (canada.ca, content/dam/ircc/documents/json/ee_rounds_123_en.json and _fr.json) store
+numbers as text with thousands separators and the tie-breaking time as hand-typed free text. This
+script turns them into typed, checked records, adds the rounds of the secondary copy that the
+feed does not have yet (data/upstream/ircc/rounds-438-447-secondary.json, marked as such), and
+validates the result against data/schema/rounds.schema.json.
+
+A feed that is malformed, empty or partial (fewer rounds, or older, than the data it would
+replace; a French feed that lacks rounds of the English one) is refused: the script says why and
+leaves the last good data as it was (exit status 2). A new kind of round is accepted under the
+type "other", shown by its feed name, with a warning to add it to ROUND_TYPES and the catalogue.
 """
 
 from __future__ import annotations
@@ -15,11 +23,19 @@ import datetime as dt
 import json
 import re
 import sys
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "data" / "rounds.json"
+SCHEMA = ROOT / "data" / "schema" / "rounds.schema.json"
+UPSTREAM = ROOT / "data" / "upstream" / "ircc"
+FEED_EN = UPSTREAM / "ee_rounds_123_en.json"
+FEED_FR = UPSTREAM / "ee_rounds_123_fr.json"
+SECONDARY = UPSTREAM / "rounds-438-447-secondary.json"
 FEED_URL = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json"
+FEED_FR_URL = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_fr.json"
+OTHER = "other"
 PAGE_URL = (
     "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/"
     "express-entry/submit-profile/rounds-invitations.html"
@@ -121,11 +137,15 @@ def tie_break(text: str) -> str | None:
     return when.isoformat() + "Z"
 
 
-def round_type(name: str, where: str) -> str:
+def round_type(name: str, where: str, warnings: list | None = None) -> str:
     for pattern, key in ROUND_TYPES:
         if re.search(pattern, name.strip(), re.IGNORECASE):
             return key
-    raise FeedError(f"{where}: unknown kind of round {name!r}; add it to ROUND_TYPES")
+    if warnings is None:
+        raise FeedError(f"{where}: unknown kind of round {name!r}; add it to ROUND_TYPES")
+    warnings.append(f"{where}: new kind of round {name!r}, kept as {OTHER!r} under its feed name; "
+                    "add it to ROUND_TYPES in tools/update_rounds.py and to locales/*/rounds.toml")
+    return OTHER
 
 
 def programs(text: str, where: str) -> list[str]:
@@ -135,11 +155,21 @@ def programs(text: str, where: str) -> list[str]:
     return found
 
 
-def convert_round(raw: dict) -> dict:
-    number = raw["drawNumber"].strip()
+def convert_round(raw: dict, warnings: list | None = None) -> dict:
+    if not isinstance(raw, dict):
+        raise FeedError(f"feed: a round is {type(raw).__name__}, not an object")
+    number = str(raw.get("drawNumber", "")).strip()
+    if not number:
+        raise FeedError("feed: a round has no drawNumber")
     where = f"round {number}"
+    missing = [key for key in ("drawDate", "drawName", "drawText2", "drawSize", "drawCRS") if not isinstance(raw.get(key), str)]
+    if missing:
+        raise FeedError(f"{where}: missing {', '.join(missing)}")
     text = " ".join(raw.get("drawCutOff", "").split())
-    date = dt.date.fromisoformat(raw["drawDate"].strip()).isoformat()
+    try:
+        date = dt.date.fromisoformat(raw["drawDate"].strip()).isoformat()
+    except ValueError:
+        raise FeedError(f"{where}: drawDate {raw['drawDate']!r} is not a date") from None
     parsed = tie_break(text) if text else None
     # Rounds are dated in Ottawa time and tie-breaking times are UTC, so the latter may fall on
     # the next calendar day (round 139); anything later is a typo worth stopping for.
@@ -148,7 +178,7 @@ def convert_round(raw: dict) -> dict:
     return {
         "number": number,
         "date": date,
-        "type": round_type(raw["drawName"], where),
+        "type": round_type(raw["drawName"], where, warnings),
         "name": " ".join(raw["drawName"].split()),
         "programs": programs(raw["drawText2"], where),
         "invitations": count(raw["drawSize"], f"{where} drawSize"),
@@ -176,26 +206,142 @@ def convert_pool(raw: dict) -> dict:
     }
 
 
-def convert(feed: dict) -> dict:
-    raw_rounds = feed.get("rounds")
-    if not isinstance(raw_rounds, list) or not raw_rounds:
-        raise FeedError("feed: no 'rounds' list")
-    rounds = [convert_round(r) for r in raw_rounds]
-    rounds.sort(key=lambda r: (r["date"], r["number"]), reverse=True)
+def feed_rounds(feed, which: str) -> list:
+    """The feed's list of rounds; an empty or misshapen feed is refused."""
+    rounds = feed.get("rounds") if isinstance(feed, dict) else None
+    if not isinstance(rounds, list) or not rounds:
+        raise FeedError(f"{which} feed: no 'rounds' list, or an empty one")
+    return rounds
+
+
+def french_names(feed_fr) -> dict[str, str]:
+    """{round number: its name in the French feed}."""
+    names = {}
+    for raw in feed_rounds(feed_fr, "French"):
+        number = str(raw.get("drawNumber", "")).strip() if isinstance(raw, dict) else ""
+        name = raw.get("drawName") if isinstance(raw, dict) else None
+        if not number or not isinstance(name, str) or not name.strip():
+            raise FeedError(f"French feed: a round without drawNumber or drawName ({str(raw)[:80]})")
+        names[number] = " ".join(name.split())
+    return names
+
+
+def secondary_rounds(copy: dict, known: set[str], warnings: list) -> list[dict]:
+    """The rounds of the secondary copy that the feed lacks, marked as coming from it."""
+    found = []
+    for raw in copy["rounds"]:
+        number = str(raw["number"])
+        if number in known:
+            continue
+        where = f"round {number} (secondary copy)"
+        found.append({
+            "number": number,
+            "date": dt.date.fromisoformat(raw["date"]).isoformat(),
+            "type": round_type(raw["name_en"], where, warnings),
+            "name": " ".join(raw["name_en"].split()),
+            "name_fr": " ".join(raw["name_fr"].split()),
+            "programs": None,  # not in the copy
+            "invitations": int(raw["invited"]),
+            "min_crs": int(raw["lowest_crs"]),
+            "tie_break": None,  # not in the copy
+            "source": "secondary",
+        })
+    return found
+
+
+def secondary_pool(copy: dict) -> dict:
+    bands = []
+    for key, value in copy["pool"]["bands"].items():
+        low, high = (int(n) for n in key.split("-"))
+        bands.append({"min": low, "max": high, "count": int(value)})
+    if sum(b["count"] for b in bands) != copy["pool"]["total"]:
+        raise FeedError("secondary copy: the pool's bands do not add up to its total")
+    return {"as_of": copy["pool"]["as_of"], "published_with_round": None,
+            "total": copy["pool"]["total"], "bands": bands, "source": "secondary"}
+
+
+def convert(feed: dict, feed_fr: dict | None = None, secondary: dict | None = None,
+            warnings: list | None = None) -> dict:
+    """The data file's content from the feeds; raises FeedError on anything not understood."""
+    warnings = [] if warnings is None else warnings
+    raw_rounds = feed_rounds(feed, "English")
+    rounds = [convert_round(r, warnings) for r in raw_rounds]
     numbers = [r["number"] for r in rounds]
     if len(set(numbers)) != len(numbers):
         raise FeedError("feed: a round number appears twice")
+    names_fr = {}
+    if feed_fr is not None:
+        names_fr = french_names(feed_fr)
+        lacking = [n for n in numbers if n not in names_fr]
+        if lacking:
+            raise FeedError(f"French feed: partial, it lacks round(s) {', '.join(lacking[:10])}")
+    if secondary is not None:
+        names_fr = {**{str(r["number"]): " ".join(r["name_fr"].split()) for r in secondary["rounds"]}, **names_fr}
+    for i, r in enumerate(rounds):
+        if r["number"] in names_fr:  # beside the English name
+            fields = list(r.items())
+            at = [k for k, _ in fields].index("name") + 1
+            rounds[i] = dict(fields[:at] + [("name_fr", names_fr[r["number"]])] + fields[at:])
     # The pool distribution is published with each round; the newest non-empty one is current.
     with_pool = [r for r in raw_rounds if count(r.get(POOL_TOTAL, "0"), "pool total") > 0]
-    latest = max(with_pool, key=lambda r: r["drawDate"])
-    return {
+    if not with_pool:
+        raise FeedError("feed: no round has the pool's score distribution")
+    pool = convert_pool(max(with_pool, key=lambda r: r["drawDate"]))
+    data = {
         "source": FEED_URL,
         "page": PAGE_URL,
         "publisher": "Immigration, Refugees and Citizenship Canada",
-        "latest_round_date": rounds[0]["date"],
-        "rounds": rounds,
-        "pool": convert_pool(latest),
     }
+    if secondary is not None:
+        extra = secondary_rounds(secondary, set(numbers), warnings)
+        if extra or secondary["pool"]["as_of"] > pool["as_of"]:
+            data["secondary_copy"] = {"copied_on": secondary["copied_on"], "about": secondary["what"]}
+        rounds += extra
+        if secondary["pool"]["as_of"] > pool["as_of"]:
+            pool = secondary_pool(secondary)
+    rounds.sort(key=lambda r: (r["date"], r["number"]), reverse=True)
+    data.update(latest_round_date=rounds[0]["date"], rounds=rounds, pool=pool)
+    return data
+
+
+def validate(data: dict) -> None:
+    """Against data/schema/rounds.schema.json (jsonschema is one of the test tools)."""
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or "top level"
+        raise FeedError(f"schema: {where}: {error.message}")
+
+
+def check_not_partial(data: dict, last_good: dict | None) -> None:
+    """The new data must hold every round IRCC's feed gave before, and be as recent."""
+    if not last_good:
+        return
+    new = {r["number"] for r in data["rounds"]}
+    lost = [r["number"] for r in last_good["rounds"] if r.get("source") != "secondary" and r["number"] not in new]
+    if lost:
+        raise FeedError(f"feed: partial, {len(lost)} round(s) it had before are missing ({', '.join(lost[:10])})")
+    if data["latest_round_date"] < last_good["latest_round_date"]:
+        raise FeedError(f"feed: partial, its newest round ({data['latest_round_date']}) is older than "
+                        f"the current data's ({last_good['latest_round_date']})")
+
+
+def read_feed(where: str) -> bytes:
+    """A feed's bytes, from a file or an http(s) URL."""
+    if re.match(r"https?://", where):
+        request = urllib.request.Request(where, headers={"User-Agent": "express-entry-guide rounds updater"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.read()
+    return Path(where).read_bytes()
+
+
+def parse(data: bytes, which: str):
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise FeedError(f"{which} feed: not JSON ({exc})") from None
 
 
 def write_json(data: dict, out: Path) -> None:
@@ -213,16 +359,48 @@ def write_json(data: dict, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("feed", type=Path, help="a copy of ee_rounds_123_en.json")
+    parser.add_argument("--fetch", action="store_true",
+                        help="read IRCC's own feeds and, when they pass, keep them in data/upstream/ircc/")
+    parser.add_argument("--feed", help="the English feed: a file or an http(s) URL (default: data/upstream copy)")
+    parser.add_argument("--feed-fr", help="the French feed: a file or an http(s) URL (default: data/upstream copy, if any)")
+    parser.add_argument("--secondary", default=str(SECONDARY),
+                        help="the secondary copy whose rounds fill in what the feed lacks ('none' for none)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--save-feeds", type=Path, default=None,
+                        help="a folder where feeds that passed are kept (default with --fetch: data/upstream/ircc)")
     args = parser.parse_args(argv)
+    feed_en = args.feed or (FEED_URL if args.fetch else str(FEED_EN))
+    feed_fr = args.feed_fr or (FEED_FR_URL if args.fetch else (str(FEED_FR) if FEED_FR.exists() else None))
+    save = args.save_feeds or (UPSTREAM if args.fetch else None)
+    last_good = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else None
+    warnings: list[str] = []
     try:
-        data = convert(json.loads(args.feed.read_text(encoding="utf-8-sig")))
-    except (OSError, ValueError, KeyError) as exc:
+        try:
+            raw_en = read_feed(feed_en)
+            raw_fr = read_feed(feed_fr) if feed_fr else None
+        except OSError as exc:
+            raise FeedError(f"could not read the feed: {exc}") from None
+        secondary = None if args.secondary == "none" else json.loads(Path(args.secondary).read_text(encoding="utf-8"))
+        data = convert(parse(raw_en, "English"), parse(raw_fr, "French") if raw_fr is not None else None,
+                       secondary, warnings)
+        validate(data)
+        check_not_partial(data, last_good)
+    except (ValueError, KeyError, TypeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if last_good:
+            print(f"kept the last good data: {args.out} (rounds to {last_good['latest_round_date']})", file=sys.stderr)
         return 2
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    before = args.out.read_bytes() if args.out.exists() else None
     write_json(data, args.out)
-    print(f"{args.out}: {len(data['rounds'])} rounds to {data['latest_round_date']}, "
+    if save is not None:
+        save.mkdir(parents=True, exist_ok=True)
+        (save / FEED_EN.name).write_bytes(raw_en)
+        if raw_fr is not None:
+            (save / FEED_FR.name).write_bytes(raw_fr)
+    state = "unchanged" if before == args.out.read_bytes() else "updated"
+    print(f"{args.out}: {state}, {len(data['rounds'])} rounds to {data['latest_round_date']}, "
           f"pool of {data['pool']['total']:,} as of {data['pool']['as_of']}")
     return 0
 

@@ -49,13 +49,18 @@ def ensure_wheels() -> Path:
     return WHEELS
 
 
-def run(code: str, *, wheels: bool = False, timeout: float = 600) -> subprocess.CompletedProcess:
-    """Run `code` in Pyodide; return the finished process (stdout/stderr as text)."""
+def run(code: str, *, wheels: bool = False, timeout: float = 600, stdlib: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `code` in Pyodide; return the finished process (stdout/stderr as text).
+
+    `stdlib`: boot from this standard library archive (the full one then comes last on sys.path).
+    """
     wheel_dir = str(ensure_wheels()) if wheels else "-"
+    env = {**os.environ, "NODE_NO_WARNINGS": "1"}
+    if stdlib is not None:
+        env["PYODIDE_STDLIB"] = str(stdlib)
     return subprocess.run(
         [_node(), str(RUNNER), str(ROOT), wheel_dir],
-        input=code, capture_output=True, text=True, timeout=timeout, cwd=ROOT,
-        env={**os.environ, "NODE_NO_WARNINGS": "1"},
+        input=code, capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=env,
     )
 
 

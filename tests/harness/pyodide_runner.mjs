@@ -1,6 +1,8 @@
 // Runs Python inside real Pyodide under Node, with the project mounted at /project.
 // Usage: node pyodide_runner.mjs PROJECT_ROOT WHEEL_DIR|- < code.py
 // The code comes on stdin; the process exits with the code's SystemExit status (0 otherwise).
+// With PYODIDE_STDLIB set (a path), Pyodide boots from that standard library archive instead of
+// its own, and its own full archive comes last on sys.path, for test tools only.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -9,10 +11,31 @@ const [projectRoot, wheelDir] = process.argv.slice(2);
 const { loadPyodide } = await import(
   pathToFileURL(join(projectRoot, "node_modules", "pyodide", "pyodide.mjs")).href
 );
+const stdlib = process.env.PYODIDE_STDLIB;
 const pyodide = await loadPyodide({
   stdout: (line) => process.stdout.write(line + "\n"),
   stderr: (line) => process.stderr.write(line + "\n"),
+  ...(stdlib ? { stdLibURL: stdlib } : {}),
 });
+if (stdlib) {
+  pyodide.FS.mkdir("/full-stdlib");
+  pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: join(projectRoot, "node_modules", "pyodide") }, "/full-stdlib");
+  // A finder after all others: a module the archive lacks, even inside one of its packages
+  // (importlib.metadata when importlib is there), comes from the full archive.
+  pyodide.runPython(`
+import sys, zipimport
+class _FullArchive:
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        package = name.rpartition(".")[0]
+        prefix = "/full-stdlib/python_stdlib.zip/" + (package.replace(".", "/") + "/" if package else "")
+        try:
+            return zipimport.zipimporter(prefix).find_spec(name)
+        except zipimport.ZipImportError:
+            return None
+sys.meta_path.append(_FullArchive)
+`);
+}
 
 if (wheelDir && wheelDir !== "-") {
   const extractDir = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");

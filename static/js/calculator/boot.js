@@ -4,7 +4,8 @@
 (function () {
   const script = document.currentScript;
   document.documentElement.dataset.engine = "loading";
-  const config = { pyodide: script.dataset.pyodide, engineZip: script.dataset.engineZip };
+  // data-runtime (from the build): the standard library archives and the download's sizes.
+  const config = { pyodide: script.dataset.pyodide, engineZip: script.dataset.engineZip, ...JSON.parse(script.dataset.runtime) };
   let worker;
   const early = [];
   const keep = (event) => early.push(event.data);

@@ -5,13 +5,13 @@ import { renderScore } from "./result.js";
 import { renderAssess } from "./assess.js";
 import { renderExtras } from "./extras-panels.js";
 import { EngineClient } from "./engine-client.js";
+import { bootProgress } from "./boot-progress.js";
 import * as state from "./state.js";
 
 const html = document.documentElement;
 const form = document.getElementById("calculator-form");
 const result = document.getElementById("result");
 const message = document.getElementById("result-message");
-const STAGES = { download: "engine.stage_download", start: "engine.stage_start", rules: "engine.stage_rules" };
 
 /** The visitor's own date (not UTC's), as YYYY-MM-DD. */
 function today() {
@@ -90,19 +90,21 @@ function onDetails(answer) {
 
 const stage = document.getElementById("engine-stage");
 const progress = document.getElementById("engine-progress");
+const boot = bootProgress(stage, progress, t);
 
 const engine = new EngineClient({
-  onProgress({ stage: name, step, at }) {
+  onProgress(payload) {
     // Marks in the page's timeline show where the boot's time goes (devtools, benchmark).
-    performance.mark("engine-" + name, { startTime: at - performance.timeOrigin });
-    stage.textContent = t(STAGES[name]);
-    progress.value = step;
+    const name = "engine-" + payload.stage;
+    if (!performance.getEntriesByName(name).length) performance.mark(name, { startTime: payload.at - performance.timeOrigin });
+    boot.progress(payload);
   },
-  onReady({ at, python }) {
+  onReady({ at, python, stdlib }) {
     performance.mark("engine-ready", { startTime: at - performance.timeOrigin });
     html.dataset.python = python; // "restored" from this browser's snapshot, or "started"
+    html.dataset.stdlib = stdlib; // "cut" (the usual), or "full" after a missing import
     html.dataset.engine = "ready";
-    progress.value = progress.max;
+    boot.ready();
     stage.textContent = t("engine.ready");
     document.getElementById("engine-status").classList.add("is-ready");
     update();

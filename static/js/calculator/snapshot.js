@@ -12,7 +12,7 @@ const CACHE = "ee-guide-python-snapshot";
  * Returns {pyodide, restored}.
  */
 export async function startPython(loadPyodide, id, options, prepare) {
-  const prefix = new URL(options.indexURL + "memory-snapshot-", self.location).href;
+  const prefix = snapshotPrefix(options.indexURL);
   const key = prefix + id;
   const cache = await caches.open(CACHE).catch(() => null); // storage may be disabled
   const saved = cache && (await cache.match(key));
@@ -38,4 +38,12 @@ export async function startPython(loadPyodide, id, options, prepare) {
     })().catch(() => {});
   }
   return { pyodide, restored: false };
+}
+
+const snapshotPrefix = (indexURL) => new URL(indexURL + "memory-snapshot-", self.location).href;
+
+/** Whether this browser keeps a snapshot for `id` (see startPython). */
+export async function hasSnapshot(indexURL, id) {
+  const cache = await caches.open(CACHE).catch(() => null);
+  return Boolean(cache && (await cache.match(snapshotPrefix(indexURL) + id)));
 }

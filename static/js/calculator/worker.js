@@ -1,36 +1,14 @@
-// Module worker: boots Pyodide, unpacks the engine zip and answers {id, type, payload}
-// messages. Its configuration (where Pyodide and the engine zip are) arrives in its name.
+// Module worker: boots Pyodide, unpacks the engine zip (the engine and its Python bridge) and
+// answers {id, type, payload} messages. Its configuration (where Pyodide, the engine zip and the
+// standard library archives are, and how big the download is) arrives in its name.
 
-import { startPython } from "./snapshot.js";
+import { hasSnapshot, startPython } from "./snapshot.js";
+import { countDownloads } from "./downloads.js";
 
 const config = JSON.parse(self.name);
 const ENGINE_DIR = "/home/pyodide/app";
-
-// The bridge between JSON and the engine. Only engine.ProfileError is an answer about the
-// input; anything else is a bug, reported as such instead of killing the worker.
-const BRIDGE = `
-import json, sys
-sys.path.insert(0, ${JSON.stringify(ENGINE_DIR)})
-import engine
-
-def answer(compute, text):
-    try:
-        return json.dumps({"ok": True, "value": compute(json.loads(text))}, default=str)
-    except engine.ProfileError as error:
-        return json.dumps({"ok": False, "field": error.field, "detail": error.detail, "message": str(error)})
-    except Exception as error:
-        return json.dumps({"ok": False, "field": None, "message": type(error).__name__ + ": " + str(error)})
-
-def score(text):
-    return answer(engine.crs_score, text)
-
-def details(text):
-    """What takes longer than the score: programs, funds, fees, dates, the planner, categories."""
-    return answer(lambda p: {"assess": engine.assess(p), "plan": engine.plan(p), "categories": engine.categories(p)}, text)
-
-# Read the CRS tables now: they are then part of a saved snapshot and the first score is instant.
-engine.crs_score({"age": 30, "education": "bachelors", "first_language": None})
-`;
+// Python's side of the worker is sitegen/browser/bridge.py, shipped in the engine zip.
+const IMPORT_BRIDGE = `import sys\nsys.path.insert(0, ${JSON.stringify(ENGINE_DIR)})\nfrom bridge import score, details`;
 
 const post = (type, payload, id = null) => self.postMessage({ id, type, payload });
 // Boot stages carry the moment they happened (ms since the epoch): the page may read them later.
@@ -53,29 +31,76 @@ async function fetchOk(url) {
   return response;
 }
 
-async function boot() {
-  stage("progress", { stage: "download", step: 1 });
-  if (!wasmAllowed()) throw new Error("WebAssembly is blocked in this browser");
+const logError = console.error.bind(console);
+
+// Fetches the worker makes (and Pyodide makes in it) are counted: the page shows MB done of MB total.
+const downloads = countDownloads(config.downloads, (done, total) => stage("progress", { stage: "download", step: 1, done, total }));
+
+// Asked for once, whichever standard library the boot uses.
+let early;
+function fetchEarly() {
   // Everything the boot needs is requested at once; loadPyodide no longer waits for the
   // lock file it would otherwise fetch only after pyodide.mjs has loaded.
-  const engineZip = fetchOk(config.engineZip).then((r) => r.arrayBuffer());
-  const lockFile = fetchOk(config.pyodide + "pyodide-lock.json").then((r) => r.json());
+  if (early) return early;
+  early = {
+    engineZip: fetchOk(config.engineZip).then((r) => r.arrayBuffer()),
+    lockFile: fetchOk(config.pyodide + "pyodide-lock.json").then((r) => r.json()),
+    stdlib: { cut: fetchOk(config.stdlib).then((r) => r.blob()) },
+  };
+  early.engineZip.catch(() => {}); // awaited later; a failure surfaces there
+  early.stdlib.cut.catch(() => {});
   // Pyodide imports its 1.2 MB runtime script only once loaded itself; asking for it now
   // overlaps the two (the module map hands Pyodide this same import, fetched once).
-  import(config.pyodide + "pyodide.asm.mjs").catch(() => {}); // a failure surfaces in loadPyodide
+  const runtime = config.pyodide + "pyodide.asm.mjs";
+  import(runtime).then(() => downloads.finished(runtime), () => {}); // a failure surfaces in loadPyodide
+  return early;
+}
+
+const buildId = (version, stdLibURL) => `${version}-${config.engineZip.split("/").pop()}-${stdLibURL.split("/").pop()}`;
+
+/** Start Python with the standard library archive `stdlib` ("cut" or "full"). */
+async function boot(stdlib) {
+  stage("progress", { stage: "download", step: 1, ...downloads.totals() });
+  if (!wasmAllowed()) throw new Error("WebAssembly is blocked in this browser");
+  const { engineZip, lockFile, stdlib: archives } = fetchEarly();
   const { loadPyodide, version } = await import(config.pyodide + "pyodide.mjs");
   stage("progress", { stage: "start", step: 2 });
   const prepare = async (pyodide, restored) => {
     stage("progress", { stage: "rules", step: 3 });
     pyodide.unpackArchive(new Uint8Array(await engineZip), "zip", { extractDir: ENGINE_DIR });
-    if (!restored) pyodide.runPython(BRIDGE); // a restored Python has it already
+    if (!restored) pyodide.runPython(IMPORT_BRIDGE); // a restored Python has it already
   };
-  const build = `${version}-${config.engineZip.split("/").pop()}`;
-  const options = { indexURL: config.pyodide, lockFileContents: lockFile };
-  const { pyodide, restored } = await startPython(loadPyodide, build, options, prepare);
-  const score = pyodide.globals.get("score");
-  const details = pyodide.globals.get("details");
-  return { score, details, restored };
+  // The archive is fetched here, not by Pyodide: Pyodide only logs a failed fetch and starts
+  // without a standard library, where this one fails and lets the full archive be tried.
+  const url = stdlib === "cut" ? config.stdlib : config.stdlibFull;
+  archives[stdlib] ??= fetchOk(url).then((r) => r.blob());
+  const stdLibURL = URL.createObjectURL(await archives[stdlib]);
+  const options = { indexURL: config.pyodide, lockFileContents: lockFile, stdLibURL };
+  try {
+    const { pyodide, restored } = await startPython(loadPyodide, buildId(version, url), options, prepare);
+    return { score: pyodide.globals.get("score"), details: pyodide.globals.get("details"), restored, stdlib };
+  } finally {
+    URL.revokeObjectURL(stdLibURL);
+  }
+}
+
+/** The cut archive first; the full one if anything fails with it (an import it lacks). */
+async function bootAny() {
+  fetchEarly();
+  // This browser fell back before (it kept a snapshot made with the full archive): use it.
+  const { version } = await import(config.pyodide + "pyodide.mjs").catch(() => ({}));
+  if (version && (await hasSnapshot(config.pyodide, buildId(version, config.stdlibFull)))) return boot("full");
+  try {
+    return await boot("cut");
+  } catch (error) {
+    logError("calculator: the cut standard library failed, using the full one:", error);
+    return fallBack();
+  }
+}
+
+function fallBack() {
+  downloads.add(config.stdlibFull, config.stdlibFullSizes);
+  return boot("full");
 }
 
 const failed = (error) => post("error", { message: String(error?.message ?? error) });
@@ -90,9 +115,9 @@ console.warn = (...args) => {
   warn(...args);
 };
 
-const ready = boot();
+let ready = bootAny();
 ready.then(
-  ({ restored }) => stage("ready", { python: restored ? "restored" : "started" }),
+  ({ restored, stdlib }) => stage("ready", { python: restored ? "restored" : "started", stdlib }),
   (error) => post("error", { message: String(error && error.message ? error.message : error) }),
 );
 
@@ -105,12 +130,25 @@ self.addEventListener("message", async (event) => {
   const { id, type, payload } = event.data;
   if (type !== "calculate") return;
   latest = id;
-  const engine = await ready;
   const text = JSON.stringify(payload);
   // The score first, at once; the details follow unless a newer question came in meanwhile.
-  const scored = JSON.parse(engine.score(text));
+  const scored = await ask("score", text);
   post("result", scored, id);
   if (!scored.ok) return;
   await new Promise((resolve) => setTimeout(resolve, DETAILS_AFTER_MS));
-  if (id === latest) post("details", JSON.parse(engine.details(text)), id);
+  if (id === latest) post("details", await ask("details", text), id);
 });
+
+/** One answer from the bridge; a module missing from the cut archive restarts Python with the full one. */
+async function ask(kind, text) {
+  let engine = await ready;
+  let answer = JSON.parse(engine[kind](text));
+  if (answer.missing_module && engine.stdlib === "cut") {
+    logError(`calculator: ${answer.missing_module} is not in the cut standard library, using the full one`);
+    ready = fallBack();
+    engine = await ready;
+    stage("ready", { python: "started", stdlib: engine.stdlib }); // the page showed the restart
+    answer = JSON.parse(engine[kind](text));
+  }
+  return answer;
+}

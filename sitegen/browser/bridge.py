@@ -1,0 +1,37 @@
+"""The Python half of the calculator's worker: JSON in, JSON out, around the engine.
+
+The build ships this file inside the engine zip as `bridge.py`; the worker imports it once
+Pyodide has started. The standard-library trace (sitegen/stdlib.py) imports it the same way,
+so the cut standard library holds what it needs. Only engine.ProfileError is an answer about
+the input; anything else is a bug, reported as such instead of killing the worker.
+"""
+
+import json
+
+import engine
+
+
+def answer(compute, text):
+    try:
+        return json.dumps({"ok": True, "value": compute(json.loads(text))}, default=str)
+    except engine.ProfileError as error:
+        return json.dumps({"ok": False, "field": error.field, "detail": error.detail, "message": str(error)})
+    except ImportError as error:
+        # A module the cut standard library lacks: the worker starts again with the full one.
+        return json.dumps({"ok": False, "field": None, "missing_module": error.name or str(error),
+                           "message": type(error).__name__ + ": " + str(error)})
+    except Exception as error:
+        return json.dumps({"ok": False, "field": None, "message": type(error).__name__ + ": " + str(error)})
+
+
+def score(text):
+    return answer(engine.crs_score, text)
+
+
+def details(text):
+    """What takes longer than the score: programs, funds, fees, dates, the planner, categories."""
+    return answer(lambda p: {"assess": engine.assess(p), "plan": engine.plan(p), "categories": engine.categories(p)}, text)
+
+
+# Read the CRS tables now: they are then part of a saved snapshot and the first score is instant.
+engine.crs_score({"age": 30, "education": "bachelors", "first_language": None})

@@ -1,0 +1,35 @@
+// What the calculator says while Python starts: the stage, and while the files download,
+// "MB done of MB total" (from the worker's byte counts). The bar moves with every report; the
+// words change at most once a second, so a screen reader is not flooded with numbers.
+
+const WORDS_EVERY_MS = 1000;
+const STAGES = { download: "engine.stage_download", start: "engine.stage_start", rules: "engine.stage_rules" };
+// Share of the bar each stage ends at: the download is most of the wait on a slow link.
+const BAR = { download: 80, start: 90, rules: 95 };
+
+export function bootProgress(label, bar, t) {
+  const mb = new Intl.NumberFormat(document.documentElement.lang || undefined, {
+    minimumFractionDigits: 1, maximumFractionDigits: 1,
+  });
+  const megabytes = (bytes) => mb.format(bytes / 1e6);
+  let shownAt = 0;
+  let shownStage = null;
+  bar.max = 100;
+
+  return {
+    progress({ stage, done, total }) {
+      const counted = stage === "download" && total > 0;
+      bar.value = counted ? (done / total) * BAR.download : BAR[stage] ?? 0;
+      const now = performance.now();
+      if (stage === shownStage && now - shownAt < WORDS_EVERY_MS && done < total) return;
+      shownAt = now;
+      shownStage = stage;
+      label.textContent = counted
+        ? t("engine.stage_download_mb", { done: megabytes(done), total: megabytes(total) })
+        : t(STAGES[stage]);
+    },
+    ready() {
+      bar.value = bar.max;
+    },
+  };
+}
