@@ -148,6 +148,9 @@ def rounds_chart(t, data: dict) -> Markup:
     return Markup("".join(parts))
 
 
+TABLE_SUMMARY_ID = "rounds-table-summary"
+
+
 def rounds_table(t, data: dict, long_date, start: dt.date, lang: str = "en") -> str:
     """Every round from `start` (PNP ones too) as a table: the chart's text alternative. Four
     columns, so that it fits a phone's screen; rounds from the secondary copy carry a mark."""
@@ -169,7 +172,9 @@ def rounds_table(t, data: dict, long_date, start: dt.date, lang: str = "en") -> 
     head = "".join(f'<th scope="col">{escape(t("rounds.chart." + key))}</th>'
                    for key in ("col_round", "col_kind", "col_invited", "col_lowest"))
     note = f'<p class="secondary-note">* {escape(t("rounds.chart.secondary_mark"))}</p>' if marked else ""
-    return (f'{note}<div class="table-scroll"><table class="rounds-table"><thead><tr>{head}</tr></thead>'
+    # A scrolling box like every table of the guide: focusable, named by the summary above it.
+    return (f'{note}<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{TABLE_SUMMARY_ID}">'
+            f'<table class="rounds-table"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
@@ -195,7 +200,7 @@ def rounds_figure(t, data: dict, long_date, url, lang: str = "en") -> Markup:
         f'<ul class="chart-legend">{legend}</ul>'
         f'<p>{escape(t("rounds.chart.note").format(nomination=nomination_points(newest)))}</p>'
         f'<p class="rounds-source">{escape(" ".join(notes))}</p>'
-        f'<details class="rounds-details"><summary>{escape(summary)}</summary>{rounds_table(t, data, long_date, start, lang)}</details>'
+        f'<details class="rounds-details"><summary id="{TABLE_SUMMARY_ID}">{escape(summary)}</summary>{rounds_table(t, data, long_date, start, lang)}</details>'
         f'<p><a class="feed-link" href="{escape(url(FEED_PATH))}" type="application/atom+xml">{escape(t("rounds.chart.feed_link"))}</a></p>'
         f'</figcaption></figure>')
 
