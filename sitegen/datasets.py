@@ -45,7 +45,6 @@ PROGRAM_TYPES = ("fsw", "fst")
 LEFT_OUT = ("pnp",)
 GRID = 'stroke="currentColor" stroke-opacity="0.2"'
 AXIS = 'fill="currentColor" font-size="20"'
-I18N_PREFIXES = ("extras.", "calculator.education.", "calculator.canadian_education.")
 
 
 @cache
@@ -59,13 +58,7 @@ def noc_data() -> dict:
 
 
 def register(env) -> None:
-    from .templating import script_json
-
-    strings = env.globals["t"].strings
     env.globals.update(
-        # The strings of the finder and of the calculator's panels, for their scripts (the
-        # planner names education levels as the calculator's form does).
-        extras_i18n=script_json({k: v for k, v in strings.items() if k.startswith(I18N_PREFIXES)}),
         rounds=rounds_data(),
         rounds_chart=lambda: rounds_chart(env.globals["t"]),
         rounds_figure=lambda: rounds_figure(env.globals["t"]),
@@ -133,7 +126,7 @@ def chart_rounds() -> tuple:
 def rounds_chart(t) -> Markup:
     """Minimum CRS of each round over the last CHART_MONTHS, as an accessible inline SVG.
 
-    No inline styles (the site's CSP): marks carry classes that static/css/extras.css colours.
+    No inline styles (the site's CSP): marks carry classes that static/css/rounds.css colours.
     The plot's scale is in data attributes, so a script can draw a person's score on it.
     """
     start, newest, shown = chart_rounds()
@@ -152,8 +145,8 @@ def rounds_chart(t) -> Markup:
         f'aria-labelledby="rounds-chart-title rounds-chart-desc" '
         f'data-score-min="{low}" data-score-max="{high}" data-y-top="{y(high)}" '
         f'data-y-bottom="{y(low)}" data-x-left="{LEFT}" data-x-right="{WIDTH - RIGHT}">',
-        f'<title id="rounds-chart-title">{escape(t("extras.chart_title"))}</title>',
-        f'<desc id="rounds-chart-desc">{escape(t("extras.chart_desc").format(start=start.isoformat(), end=newest.isoformat(), count=len(shown), nomination=_nomination_points(newest)))}</desc>',
+        f'<title id="rounds-chart-title">{escape(t("rounds.chart_title"))}</title>',
+        f'<desc id="rounds-chart-desc">{escape(t("rounds.chart_desc").format(start=start.isoformat(), end=newest.isoformat(), count=len(shown), nomination=_nomination_points(newest)))}</desc>',
     ]
     for score in range(low, high + 1, Y_STEP):
         parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(score)}" y2="{y(score)}" {GRID}/>')
@@ -180,9 +173,9 @@ def rounds_figure(t) -> Markup:
     legend = "".join(
         f'<li><svg viewBox="0 0 10 10" width="12" height="12" aria-hidden="true">'
         f'<circle class="mark mark-{key}" cx="5" cy="5" r="4" fill="{colour}"/></svg> '
-        f'{escape(t("extras.series." + key))}</li>' for key, colour in CHART_SERIES.items() if key in drawn)
+        f'{escape(t("rounds.series." + key))}</li>' for key, colour in CHART_SERIES.items() if key in drawn)
     return Markup(f'<figure class="rounds-figure">{rounds_chart(t)}<figcaption>'
-                  f'<ul class="chart-legend">{legend}</ul>{escape(t("extras.chart_note").format(nomination=_nomination_points(chart_rounds()[1])))}'
+                  f'<ul class="chart-legend">{legend}</ul>{escape(t("rounds.chart_note").format(nomination=_nomination_points(chart_rounds()[1])))}'
                   f'</figcaption></figure>')
 
 

@@ -1,6 +1,6 @@
 // The form: answers in and out, which questions apply, each test's score bounds, and the
 // profile the engine receives. Every input's name is its path in the engine's contract.
-import { t } from "./i18n.js";
+import { t } from "../lib/i18n.js";
 
 const LANGUAGES = ["first_language", "second_language", "spouse.language"];
 const ABILITIES = ["listening", "reading", "writing", "speaking"];
@@ -128,11 +128,11 @@ function applyScale(form, path, scale) {
   const groups = new Map();
   for (const ability of ABILITIES) {
     const key = JSON.stringify(scale[ability]);
-    groups.set(key, [...(groups.get(key) || []), t("field." + ability)]);
+    groups.set(key, [...(groups.get(key) || []), t("calculator.field." + ability)]);
   }
   const sentences = [...groups].map(([key, names]) => {
     const { min, max, step } = JSON.parse(key);
-    const range = t(Number.isInteger(step) && step === 1 ? "scale.whole" : "scale.steps", { min, max, step });
+    const range = t(Number.isInteger(step) && step === 1 ? "calculator.scale.whole" : "calculator.scale.steps", { min, max, step });
     return groups.size > 1 ? `${names.join(", ")}: ${range}` : range;
   });
   form.querySelector(`#f-${path.replace(".", "-")}-scale`).textContent = sentences.join(" ");
@@ -146,10 +146,10 @@ function labelOf(input) {
 function problem(input) {
   const v = input.validity;
   if (v.valid) return null;
-  if (v.badInput) return input.type === "date" ? t("error.date") : t("error.not_number");
-  if (v.patternMismatch) return t("error.noc");
+  if (v.badInput) return input.type === "date" ? t("calculator.error.date") : t("calculator.error.not_number");
+  if (v.patternMismatch) return t("calculator.error.noc");
   const stepped = input.step && input.step !== "1" && input.step !== "any";
-  return t(stepped ? "error.range_step" : "error.range", { min: input.min, max: input.max, step: input.step });
+  return t(stepped ? "calculator.error.range_step" : "calculator.error.range", { min: input.min, max: input.max, step: input.step });
 }
 
 function isShown(input) {

@@ -1,9 +1,9 @@
 // The calculator page: wires the form, the engine worker, the result and the saved answers.
-import { t } from "./i18n.js";
+import { t } from "../lib/i18n.js";
 import { addJob, applyVisibility, buildProfile, inputFor, readAnswers, removeJob, showErrors, writeAnswers } from "./form.js";
 import { renderScore } from "./result.js";
 import { renderAssess } from "./assess.js";
-import { renderExtras } from "./extras-panels.js";
+import { renderPanels } from "./panels.js";
 import { EngineClient } from "./engine-client.js";
 import * as state from "./state.js";
 
@@ -11,7 +11,7 @@ const html = document.documentElement;
 const form = document.getElementById("calculator-form");
 const result = document.getElementById("result");
 const message = document.getElementById("result-message");
-const STAGES = { download: "engine.stage_download", start: "engine.stage_start", rules: "engine.stage_rules" };
+const STAGES = { download: "calculator.engine.stage_download", start: "calculator.engine.stage_start", rules: "calculator.engine.stage_rules" };
 
 /** The visitor's own date (not UTC's), as YYYY-MM-DD. */
 function today() {
@@ -39,7 +39,7 @@ function update() {
   const built = buildProfile(form, today());
   if (built.errors) {
     showErrors(form, built.errors);
-    return setState("stale", t("error.summary", { label: built.errors[0].label }) + " " + t("result.stale"));
+    return setState("stale", t("calculator.error.summary", { label: built.errors[0].label }) + " " + t("calculator.result.stale"));
   }
   showErrors(form, []);
   if (built.incomplete) {
@@ -47,10 +47,10 @@ function update() {
     for (const id of ["crs-breakdown", "result-warnings", "assess-result", "result-panels"]) {
       document.getElementById(id).hidden = true;
     }
-    return setState("incomplete", t("result.incomplete"));
+    return setState("incomplete", t("calculator.result.incomplete"));
   }
   lastProfile = built.profile;
-  if (!engine.ready) return setState(engine.failed ? "error" : "pending", engine.failed ? "" : t("result.pending"));
+  if (!engine.ready) return setState(engine.failed ? "error" : "pending", engine.failed ? "" : t("calculator.result.pending"));
   // Busy until the answer to this very question arrives (earlier answers are ignored).
   result.setAttribute("aria-busy", "true");
   delete result.dataset.details;
@@ -63,10 +63,10 @@ function refused(answer) {
   if (input) {
     // Beside its field the message need not repeat the field's path.
     const exact = input.name === answer.field && answer.detail;
-    showErrors(form, [{ input, message: exact ? t("error.engine_field", { detail: answer.detail }) : answer.message }]);
-    return setState("stale", t("error.summary", { label: input.labels?.[0]?.textContent.trim() ?? answer.field }) + " " + t("result.stale"));
+    showErrors(form, [{ input, message: exact ? t("calculator.error.engine_field", { detail: answer.detail }) : answer.message }]);
+    return setState("stale", t("calculator.error.summary", { label: input.labels?.[0]?.textContent.trim() ?? answer.field }) + " " + t("calculator.result.stale"));
   }
-  return setState("stale", t("error.engine_failed") + " " + answer.message);
+  return setState("stale", t("calculator.error.engine_failed") + " " + answer.message);
 }
 
 let lastScore = null;
@@ -83,7 +83,7 @@ function onDetails(answer) {
   if (!answer.ok) return refused(answer);
   renderAssess(result, answer.value.assess);
   const panels = document.getElementById("result-panels");
-  renderExtras(panels, { ...answer.value, crs: lastScore });
+  renderPanels(panels, { ...answer.value, crs: lastScore });
   panels.hidden = false;
   result.dataset.details = "ready";
 }
@@ -103,7 +103,7 @@ const engine = new EngineClient({
     html.dataset.python = python; // "restored" from this browser's snapshot, or "started"
     html.dataset.engine = "ready";
     progress.value = progress.max;
-    stage.textContent = t("engine.ready");
+    stage.textContent = t("calculator.engine.ready");
     document.getElementById("engine-status").classList.add("is-ready");
     update();
   },
@@ -111,7 +111,7 @@ const engine = new EngineClient({
     html.dataset.engine = "error";
     document.getElementById("engine-status").hidden = true;
     const box = document.getElementById("engine-error");
-    box.textContent = t(reason === "timeout" ? "engine.timeout" : "engine.error");
+    box.textContent = t(reason === "timeout" ? "calculator.engine.timeout" : "calculator.engine.error");
     box.hidden = false;
     setState("error", "");
   },
@@ -124,7 +124,7 @@ const shared = state.fromFragment();
 writeAnswers(form, shared ?? state.load());
 if (shared) {
   state.forgetFragment();
-  document.getElementById("answers-status").textContent = t("answers.restored");
+  document.getElementById("answers-status").textContent = t("calculator.answers.restored");
 }
 
 form.addEventListener("input", update);
@@ -148,7 +148,7 @@ document.getElementById("clear-answers").addEventListener("click", () => {
   writeAnswers(form, {});
   document.getElementById("share-link-field").hidden = true;
   update();
-  document.getElementById("answers-status").textContent = t("answers.cleared");
+  document.getElementById("answers-status").textContent = t("calculator.answers.cleared");
 });
 
 document.getElementById("copy-link").addEventListener("click", async () => {
@@ -163,7 +163,7 @@ document.getElementById("copy-link").addEventListener("click", async () => {
   } catch {
     field.select(); // the link is shown and selected: the person can copy it themselves
   }
-  document.getElementById("answers-status").textContent = t(copied ? "answers.link_copied" : "answers.link_ready");
+  document.getElementById("answers-status").textContent = t(copied ? "calculator.answers.link_copied" : "calculator.answers.link_ready");
 });
 
 update();

@@ -4,12 +4,6 @@
 which Pyodide lacks); CPython-only tests (subprocess, jsonschema) skip themselves there.
 """
 
-import sys
-
-import pytest
-
-pytestmark = pytest.mark.skipif(sys.platform == "emscripten", reason="this test starts Pyodide; inside it, nothing to do")
-
 
 def test_engine_tests_pass_inside_pyodide():
     from tests.harness.pyodide import run_pytest
@@ -24,9 +18,8 @@ def test_pyodide_gives_the_same_results_as_cpython():
     import json
 
     from engine import crs_score
+    from tests.engine.helpers import load_examples
     from tests.harness.pyodide import run_python
-
-    from .helpers import load_examples
 
     profiles = [example["profile"] for _, example in load_examples()]
     code = (

@@ -1,5 +1,6 @@
 // The planner panel: engine.plan's changes, ranked by points gained, and the best pairs.
-import { t, el } from "./extras-strings.js";
+import { el } from "../lib/dom.js";
+import { t } from "../lib/i18n.js";
 
 const SHOWN = 8;
 const LANGUAGE_CODES = /^(first_language|second_language|spouse\.language)\.(listening|reading|writing|speaking|all|new)$/;

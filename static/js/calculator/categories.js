@@ -1,5 +1,6 @@
 // The categories panel: engine.categories' answer, one block per category in force.
-import { t, el } from "./extras-strings.js";
+import { el } from "../lib/dom.js";
+import { t } from "../lib/i18n.js";
 
 function conditionText(c) {
   if (c.code === "french") {
@@ -32,7 +33,7 @@ export function renderCategories(section, result) {
       conditions.append(el("li", { "data-met": String(condition.met) }, conditionText(condition)));
     }
     const block = el("div", { class: "category", "data-category": c.key, "data-status": c.status },
-      el("h4", {}, t("round_type." + c.key)),
+      el("h4", {}, t("rounds.round_type." + c.key)),
       el("p", {}, el("strong", {}, t("categories." + c.status))),
       conditions);
     const notes = [];

@@ -1,26 +1,22 @@
-"""The assessment tests run inside real Pyodide (Python 3.14 in WebAssembly) under Node, and
-Pyodide's assessments equal CPython's. `--confcutdir=tests/assess` keeps pytest away from
-tests/conftest.py (Playwright); CPython-only tests (subprocess, jsonschema) skip themselves."""
+"""The assessment tests (programs, funds, fees, deadlines, planner, categories) run inside real
+Pyodide (Python 3.14 in WebAssembly) under Node, and Pyodide's assessments equal CPython's.
+`--confcutdir=tests/assessment` keeps pytest away from tests/conftest.py (Playwright);
+CPython-only tests (subprocess, jsonschema) skip themselves."""
 
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from engine import assess
+from tests.assessment.helpers import clb, job, profile
 
-from .helpers import clb, job, profile
-
-pytestmark = pytest.mark.skipif(sys.platform == "emscripten", reason="already running inside Pyodide")
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_assess_tests_pass_inside_pyodide():
     from tests.harness.pyodide import run_pytest
 
-    proc = run_pytest(["tests/assess", "--confcutdir=tests/assess", "-q"])
+    proc = run_pytest(["tests/assessment", "--confcutdir=tests/assessment", "-q"])
     output = proc.stdout + proc.stderr
     assert proc.returncode == 0, output[-3000:]
     assert " passed" in output and " failed" not in output, output[-3000:]

@@ -2,7 +2,9 @@
 // of a job. The index (data/noc-index.json, then noc-examples.json) loads only when the helper
 // is first opened. The search itself is the NOC finder page's.
 import { prepare, search } from "../noc-finder.js";
-import { t, el } from "./extras-strings.js";
+import { el } from "../lib/dom.js";
+import { getJson } from "../lib/fetch.js";
+import { t } from "../lib/i18n.js";
 
 const DATA = new URL("../../../data/", import.meta.url); // static/js/calculator/ -> site root
 const SHOWN = 8;
@@ -13,8 +15,8 @@ export function mountNocHelper(workHistory) {
   const status = el("p", { class: "noc-status", role: "status", "aria-live": "polite" });
   const list = el("ol", { class: "noc-helper-results" });
   const helper = el("details", { class: "noc-helper", id: "noc-helper" },
-    el("summary", {}, t("noc_helper.open")),
-    el("p", {}, t("noc_helper.intro")),
+    el("summary", {}, t("noc.helper.open")),
+    el("p", {}, t("noc.helper.intro")),
     el("label", { for: "noc-helper-q" }, t("noc.label")), input, status, list);
   const addJob = workHistory.querySelector("#add-job");
   workHistory.insertBefore(helper, addJob ? addJob.nextSibling : null);
@@ -25,22 +27,17 @@ export function mountNocHelper(workHistory) {
     if (NOC_INPUT.test(event.target.name ?? "")) target = event.target;
   });
 
-  const getJson = (name) => fetch(new URL(name, DATA)).then((r) => {
-    if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
-    return r.json();
-  });
-
   function run() {
     list.replaceChildren();
     if (!groups) return;
     const hits = input.value.trim().length >= 2 ? search(groups, input.value) : [];
     status.textContent = input.value.trim().length < 2 ? t("noc.prompt")
-      : hits.length ? t(hits.length === 1 ? "noc.count_one" : "noc.count_many", { count: hits.length })
+      : hits.length ? t("noc.count", { count: hits.length })
       : t("noc.none", { query: input.value.trim() });
     for (const { group, matched } of hits.slice(0, SHOWN)) {
-      const use = el("button", { type: "button", "data-code": group.code }, t("noc_helper.use", { code: group.code }));
+      const use = el("button", { type: "button", "data-code": group.code }, t("noc.helper.use", { code: group.code }));
       list.append(el("li", { "data-code": group.code },
-        el("strong", {}, `${group.code} ${group.title}`), ` (${t("noc.teer", { teer: group.teer })})`,
+        el("strong", {}, `${group.code} ${group.title}`), ` (${t("noc.teer_badge", { teer: group.teer })})`,
         matched ? ` — ${matched}` : "", " ", use));
     }
   }
@@ -51,7 +48,7 @@ export function mountNocHelper(workHistory) {
     const fields = [...workHistory.querySelectorAll("input")].filter((i) => NOC_INPUT.test(i.name));
     const field = target && target.isConnected ? target : fields.at(-1);
     if (!field) {
-      status.textContent = t("noc_helper.no_job");
+      status.textContent = t("noc.helper.no_job");
       return;
     }
     field.value = button.dataset.code;
@@ -65,12 +62,12 @@ export function mountNocHelper(workHistory) {
     if (!helper.open || helper.dataset.ready) return;
     helper.dataset.ready = "loading";
     status.textContent = t("noc.loading");
-    getJson("noc-index.json")
+    getJson(new URL("noc-index.json", DATA))
       .then((index) => {
         groups = prepare(index);
         helper.dataset.ready = "index";
         run();
-        return getJson("noc-examples.json").then((examples) => {
+        return getJson(new URL("noc-examples.json", DATA)).then((examples) => {
           groups = prepare(index, examples);
           helper.dataset.ready = "all";
           run();
