@@ -18,7 +18,6 @@ from .validate import (
     require_int,
     require_number,
     require_object,
-    show,
 )
 
 DATE_FIELDS = (
@@ -129,9 +128,9 @@ def normalise(ours: dict, profile: dict, as_of: date) -> AssessAnswers:
 
 def _work_history(value, as_of: date) -> tuple:
     if not isinstance(value, list):
-        raise ProfileError("work_history", f"must be a list of jobs, got {show(value)}")
+        raise ProfileError("work_history", "jobs", got=value)
     if len(value) > MAX_JOBS:
-        raise ProfileError("work_history", f"must hold at most {MAX_JOBS} jobs, got {len(value)}")
+        raise ProfileError("work_history", "too_many_jobs", {"max": MAX_JOBS, "count": len(value)})
     return tuple(_job(i, raw, as_of) for i, raw in enumerate(value))
 
 
@@ -141,11 +140,9 @@ def _job(index: int, raw, as_of: date) -> Job:
     noc = optional(raw, path, "noc", None, _require_noc)
     teer = optional(raw, path, "teer", None, require_int, 0, 5)
     if noc is None and teer is None:
-        raise ProfileError(join(path, "noc"), "give the NOC 2021 code or the TEER of this job")
+        raise ProfileError(join(path, "noc"), "noc_or_teer")
     if noc is not None and teer is not None and teer != int(noc[1]):
-        raise ProfileError(
-            join(path, "teer"), f"must match the TEER of NOC {noc}, which is {noc[1]}, got {teer}"
-        )
+        raise ProfileError(join(path, "teer"), "teer_of_noc", {"noc": noc, "teer": int(noc[1])}, got=teer)
     start = require_date(join(path, "start"), raw["start"], None, as_of)
     end = optional(raw, path, "end", None, require_date, start, nullable=True)
     return Job(
@@ -163,12 +160,12 @@ def _job(index: int, raw, as_of: date) -> Job:
 
 def _require_noc(path, value) -> str:
     if not (isinstance(value, str) and len(value) == 5 and value.isascii() and value.isdigit()):
-        raise ProfileError(path, f"must be a 5-digit NOC 2021 code such as \"21232\", got {show(value)}")
+        raise ProfileError(path, "noc", got=value)
     return value
 
 
 def _require_hours(path, value):
     hours = require_number(path, value, 0, MAX_HOURS)
     if hours == 0:
-        raise ProfileError(path, f"must be a number above 0 and at most {MAX_HOURS}, got {show(value)}")
+        raise ProfileError(path, "hours", {"max": MAX_HOURS}, got=value)
     return hours

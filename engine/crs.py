@@ -67,7 +67,7 @@ class ScoringTables:
     grid_columns: dict  # grid factor -> {second quantity: column name}
     grid_tables: dict  # grid factor -> table (for a second quantity outside grid_columns)
     caps: dict  # cap key in crs.caps -> points
-    notices: tuple  # (code, field, when, message) of each notice in force
+    notices: tuple  # (field, when, the warning) of each notice in force
     result_caps: dict  # the caps reported with each result
 
 
@@ -78,7 +78,7 @@ def _rows_by_value(table: rules.Table):
 
 
 def _pick(row: rules.Row, points, ability=None) -> dict:
-    pick = {"label": row.label, "points": points}
+    pick = {"row": row.id, "points": points}
     if ability is not None:
         pick["ability"] = ability
     if row.status:
@@ -125,7 +125,7 @@ def _scoring_tables(day: date, with_spouse: bool) -> ScoringTables:
         }
         if kind == "ability":
             heads[factor]["chart"] = None  # the equivalency chart that gave the levels, if any
-    notices = tuple((row.key, row.values["field"], row.values["when"], row.values["message"])
+    notices = tuple((row.values["field"], row.values["when"], _notice(row))
                     for row in rules.table("notices.notices", day).rows)
     result_caps = {key: caps[key] for key in (*SECTIONS, *GROUPS)}
     return ScoringTables(day, column, entries, heads, grid_columns, grid_tables, caps, notices, result_caps)
@@ -231,10 +231,20 @@ def _factors(r: ScoringTables, p: profiles.Profile, lines: list) -> dict:
     }
 
 
+def _notice(row: rules.Row) -> dict:
+    """A notice as a warning: its code, its field and its dates (the page words it)."""
+    notice = {"code": row.key, "field": row.values["field"], "since": row.values["since"].isoformat(),
+              "from": row.effective_from.isoformat(),
+              "until": row.effective_to.isoformat() if row.effective_to else None}
+    if row.status:
+        notice["status"] = row.status
+    return notice
+
+
 def _notices(r: ScoringTables, p: profiles.Profile) -> list:
     """Notices in force: "always", or "given" when the field holds more than its default."""
     return [
-        {"code": code, "field": field, "message": message}
-        for code, field, when, message in r.notices
+        dict(notice)
+        for field, when, notice in r.notices
         if when == "always" or getattr(p, field, None) not in (None, False, 0, "none")
     ]

@@ -11,7 +11,7 @@ from datetime import date
 
 from . import language, rules
 from .errors import ProfileError
-from .validate import join, optional, require_bool, require_date, require_enum, require_int, require_object, show
+from .validate import join, optional, require_bool, require_date, require_enum, require_int, require_object
 
 EDUCATION = ("less_than_secondary", "secondary", "one_year", "two_year", "bachelors", "two_or_more", "masters", "doctoral")
 CANADIAN_EDUCATION = ("none", "one_or_two_year", "three_year_or_more")
@@ -50,7 +50,7 @@ class Profile:
     job_offer: str
     sibling_in_canada: bool
     spouse: Spouse | None
-    warnings: tuple  # {"code", "field", "message"} dicts found while reading the profile
+    warnings: tuple  # {"code", "field", ...its values} dicts found while reading the profile
 
     @property
     def with_spouse(self) -> bool:
@@ -76,7 +76,7 @@ def parse(raw, *, today: date | None = None) -> Profile:
         as_of = require_date("as_of", obj["as_of"])
         start = earliest_as_of()
         if as_of < start:
-            raise ProfileError("as_of", f"must be on or after {start.isoformat()} (the start of Express Entry), got {show(obj['as_of'])}")
+            raise ProfileError("as_of", "before_express_entry", {"min": start.isoformat()}, got=obj["as_of"])
     else:
         as_of = today or date.today()
 
@@ -88,12 +88,10 @@ def parse(raw, *, today: date | None = None) -> Profile:
     second = optional(obj, "", "second_language", None, language.parse, as_of, nullable=True)
     if second is not None:
         if first is None:
-            raise ProfileError("second_language", "must be null when first_language is null")
+            raise ProfileError("second_language", "second_without_first")
         if second.official_language == first.official_language:
-            raise ProfileError(
-                "second_language.test",
-                f"must be a test of the other official language (first_language is {first.official_language.title()}), got {show(second.test)}",
-            )
+            raise ProfileError("second_language.test", "same_official_language",
+                               {"first": first.official_language}, got=second.test)
     canadian_work_years = optional(obj, "", "canadian_work_years", 0, require_int, 0, MAX_WORK_YEARS)
     foreign_work_years = optional(obj, "", "foreign_work_years", 0, require_int, 0, MAX_WORK_YEARS)
     certificate = optional(obj, "", "certificate_of_qualification", False, require_bool)
@@ -107,11 +105,7 @@ def parse(raw, *, today: date | None = None) -> Profile:
         if result is not None:
             warnings.extend(_expiry_warning(path, result, as_of))
     if spouse is not None and spouse.counts and spouse.education is None:
-        warnings.append({
-            "code": "spouse_education_missing",
-            "field": "spouse.education",
-            "message": "The spouse or partner's education was not given, so it earns no points here.",
-        })
+        warnings.append({"code": "spouse_education_missing", "field": "spouse.education"})
 
     return Profile(
         as_of=as_of,
@@ -146,12 +140,5 @@ def _expiry_warning(path: str, result: language.LanguageResult, as_of: date) -> 
     if not result.taken_on_given or as_of <= language.result_expires(result.taken_on, as_of):
         return []
     years = rules.table("language.result_validity", as_of).lookup("all", "years")
-    return [{
-        "code": "language_result_expired",
-        "field": join(path, "taken_on"),
-        "message": (
-            f"This test was taken on {result.taken_on.isoformat()}: on {as_of.isoformat()} the result is more than "
-            f"{years} years old, and IRCC will not accept it in a profile or an application. It is still "
-            "counted here; take a new test before you rely on this score."
-        ),
-    }]
+    return [{"code": "language_result_expired", "field": join(path, "taken_on"),
+             "taken_on": result.taken_on.isoformat(), "as_of": as_of.isoformat(), "years": years}]

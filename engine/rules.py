@@ -4,6 +4,8 @@ A table id is "<file stem>.<table key>" (e.g. "crs.age"). `table(id, as_of)` giv
 rows in force on that day; `history(id)` every row of every period (for the guide).
 Files are parsed once and cached; they are read relative to this package, so the
 engine works the same from a source tree, a wheel or a zip unpacked in Pyodide.
+The data holds no words: a table's title, its column headings, its row labels and notes are
+in locales/<lang>/rules/<stem>.toml, looked up by table id and `Row.id` (a note by its key).
 
 Table kinds:
 - "bands": a row matches a number x when min <= x <= max.
@@ -26,7 +28,8 @@ from datetime import date, timedelta
 from importlib import resources
 
 KINDS = ("bands", "keyed", "ranges")
-_STANDARD_KEYS = {"title", "kind", "columns", "column_labels", "source", "checked", "rows", "column_min"}
+_STANDARD_KEYS = {"kind", "columns", "source", "checked", "rows", "column_min"}
+_WORDS = ("title", "column_labels", "label")  # kept in the locale catalogue, never in the data
 
 
 class RulesDataError(Exception):
@@ -39,7 +42,6 @@ class UnknownTableError(LookupError):
 
 @dataclass(frozen=True)
 class Row:
-    label: str
     values: dict
     effective_from: date
     effective_to: date | None = None
@@ -48,7 +50,18 @@ class Row:
     min: float | None = None
     max: float | None = None
     status: str | None = None  # e.g. "unconfirmed": the date or value awaits an official source
-    note: str | None = None
+    note: str | None = None  # the key of its note in the catalogue (rules.<table>.notes.<key>)
+
+    @property
+    def id(self) -> str:
+        """The row's name in the catalogue: its key ("true"/"false" for booleans), or its band
+        "<min>-<max>" ("<min>" when min = max)."""
+        if self.min is not None:
+            low, high = _plain(self.min), _plain(self.max)
+            return str(low) if low == high else f"{low}-{high}"
+        if isinstance(self.key, bool):
+            return "true" if self.key else "false"
+        return str(self.key)
 
     def in_force(self, day: date) -> bool:
         return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
@@ -59,13 +72,15 @@ class Row:
         return self.min <= x <= self.max
 
 
+def _plain(x):
+    return int(x) if isinstance(x, float) and x.is_integer() else x
+
+
 @dataclass(frozen=True)
 class Table:
     id: str
-    title: str
     kind: str
     columns: tuple
-    column_labels: tuple
     source: str
     checked: date | None
     rows: tuple
@@ -158,13 +173,15 @@ def _build(table_id: str, spec: dict, where: str) -> Table:
 
     if not isinstance(spec, dict):
         fail("must be a table")
+    for word in _WORDS:
+        if word in spec:
+            fail(f"{word!r} is a word: it goes in locales/en/rules/{where.rsplit('/', 1)[-1]}, not the data")
     kind = spec.get("kind")
     if kind not in KINDS:
         fail(f"kind must be one of {KINDS}, got {kind!r}")
     columns = tuple(spec.get("columns", ()))
-    labels = tuple(spec.get("column_labels", columns))
-    if not columns or len(labels) != len(columns):
-        fail("needs columns, and as many column_labels")
+    if not columns:
+        fail("needs columns")
     source = spec.get("source")
     if not source:
         fail("needs a source URL")
@@ -178,10 +195,8 @@ def _build(table_id: str, spec: dict, where: str) -> Table:
         fail("has no rows")
     return Table(
         id=table_id,
-        title=spec.get("title") or fail("needs a title"),
         kind=kind,
         columns=columns,
-        column_labels=labels,
         source=source,
         checked=spec.get("checked"),
         rows=tuple(rows),
@@ -191,6 +206,8 @@ def _build(table_id: str, spec: dict, where: str) -> Table:
 
 
 def _row(raw: dict, kind: str, columns: tuple, source: str, fail) -> Row:
+    if "label" in raw:
+        fail("'label' is a word: it goes in the locale catalogue, not the data")
     values = raw.get("values")
     if not isinstance(values, list) or len(values) != len(columns):
         fail(f"values must list one entry per column {list(columns)}")
@@ -205,7 +222,6 @@ def _row(raw: dict, kind: str, columns: tuple, source: str, fail) -> Row:
     if kind == "ranges" and not all(isinstance(v, list) and len(v) == 2 and v[0] <= v[1] for v in values):
         fail("each value of a ranges row must be [low, high]")
     return Row(
-        label=raw.get("label") or fail("needs a label"),
         values=dict(zip(columns, values)),
         effective_from=start,
         effective_to=end,

@@ -86,14 +86,13 @@ def write(out_dir: Path, as_of: dt.date | None = None) -> list[str]:
 
 
 def noc_categories(as_of: dt.date) -> dict:
-    """{"as_of", "categories": {key: {title, months, within_months, in_canada}}, "codes": {code: [key]}}."""
+    """{"as_of", "categories": {key: {months, within_months, in_canada, ...}}, "codes": {code: [key]}}."""
     found: dict = {"as_of": as_of.isoformat(), "categories": {}, "codes": {}}
     for row in rules.table("categories.selection", as_of).rows:
         need = row.values
         if not need["occupations"]:
             continue
         found["categories"][row.key] = {
-            "title": row.label,
             "months": need["experience_months"],
             "within_months": need["within_months"],
             "continuous": need["continuous"],

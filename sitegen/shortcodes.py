@@ -64,7 +64,7 @@ class Shortcodes:
             raise ShortcodeError(f"table {table_id!r} has no row for {key!r} on {self.as_of}") from None
 
     def rule_row(self, table_id: str, key, column: str | None = None):
-        """The whole row (label, values, effective dates, status, note) matching `key`."""
+        """The whole row (id, values, effective dates, status, note key) matching `key`."""
         table = _table(table_id, self.as_of)
         try:
             return table.row_for(key, column)
@@ -116,12 +116,14 @@ class Shortcodes:
         chosen = [_column(table, c) for c in columns] if columns else list(table.columns)
         if labels is not None and len(labels) != len(chosen):
             raise ShortcodeError(f"labels needs one heading per column {chosen}")
-        labels = dict(zip(chosen, labels)) if labels else dict(zip(table.columns, table.column_labels))
+        words = self.env.globals["t"].rule
+        labels = dict(zip(chosen, labels)) if labels else {c: words(table_id, "columns", c) for c in chosen}
         sources = [table.source] + [r.source for r in table.rows if getattr(r, "source", None)]
         html = self.env.get_template("partials/rules_table.html").render(
             table_id=table_id,
             table=table,
-            row_heading=row_heading or table.title,
+            title=words(table_id, "title"),
+            row_heading=row_heading or words(table_id, "title"),
             columns=[(c, labels[c]) for c in chosen],
             fmt=self._formatter(format),
             sources=list(dict.fromkeys(sources)),

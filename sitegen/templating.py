@@ -77,10 +77,15 @@ def make_env(strings: dict[str, str], urls: Urls, dev: bool, folder: Path = TEMP
     return env
 
 
-# The catalogue files whose words a page's scripts show, besides site.*: by default the file
-# named like the template (search.html would get search.*).
+# The catalogue files (or parts of them) whose words a page's scripts show, besides site.*:
+# by default the file named like the template (search.html would get search.*).
 SCRIPT_CATALOGUES = {
-    "calculator.html": ("calculator", "plan", "categories", "rounds", "noc"),
+    # The calculator words the engine's answers, and names the rules rows they cite.
+    "calculator.html": ("calculator", "assessment", "notices", "errors", "plan", "categories", "rounds", "noc",
+                        "rules.crs", "rules.language.tests", "rules.programs.fsw_grid_maxima",
+                        "rules.programs.fsw_education", "rules.programs.fsw_adaptability", "rules.fees",
+                        "rules.funds.settlement.notes", "rules.deadlines.periods.notes",
+                        "rules.categories.selection.notes"),
     "noc.html": ("noc", "rounds"),
 }
 

@@ -4,6 +4,7 @@
 
 import { el } from "./lib/dom.js";
 import { getJson } from "./lib/fetch.js";
+import { date } from "./lib/format.js";
 import { t } from "./lib/i18n.js";
 
 const RESULT_LIMIT = 25;
@@ -117,7 +118,7 @@ function mount(root) {
         if (c.in_canada) rule += " " + t("noc.category_in_canada");
         ul.append(el("li", {}, `${t("rounds.round_type." + key)}: ${rule}`));
       }
-      item.append(el("div", { class: "noc-categories" }, el("p", {}, t("noc.categories", { date: categories.as_of })), ul));
+      item.append(el("div", { class: "noc-categories" }, el("p", {}, t("noc.categories", { date: date(categories.as_of) })), ul));
     }
     item.append(el("button", { class: "noc-use", type: "button", "data-code": group.code }, t("noc.use_code")));
     return item;

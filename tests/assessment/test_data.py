@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from engine import rules
+from tests.harness.words import words
 
 STEMS = ("programs", "funds", "fees", "deadlines")
 TABLES = [tid for tid in rules.table_ids() if tid.split(".")[0] in STEMS]
@@ -43,7 +44,7 @@ def test_2026_fees_inferred_from_the_notice_are_flagged():
     assert {"processing_principal", "processing_spouse", "processing_child"} <= flagged
     assert "rprf" not in flagged  # $600 is stated in IRCC's notice
     child = [r for r in rows if r.key == "processing_child"][0]
-    assert "not found" in child.note.lower()
+    assert "not found" in words(f"rules.fees.government.notes.{child.note}").lower()
 
 
 def test_rows_of_one_key_never_overlap():

@@ -10,6 +10,7 @@ import pytest
 
 from engine import assess
 from engine.deadlines import add_months, add_period
+from tests.harness.words import words
 
 from .helpers import clb, profile
 
@@ -101,7 +102,8 @@ def test_unconfirmed_periods_say_so():
 def test_medical_exam_window_is_not_invented():
     entry = _deadline(assess(profile(medical_instructions_on="2026-11-20")), "medical_instructions_on")
     assert entry["until"] is None and entry["expired"] is None
-    assert "letter" in entry["message"]
+    assert (entry["table"], entry["row"]) == ("deadlines.periods", "medical_exam_window")
+    assert "letter" in words("assessment.deadline.no_limit")
 
 
 def test_deadlines_are_sorted_by_date_with_unknown_last():

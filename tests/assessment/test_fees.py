@@ -62,7 +62,8 @@ def test_only_people_who_come_along_pay():
 def test_fees_not_on_file_make_the_total_incomplete():
     fees = assess(profile(as_of="2024-04-29", eca_issued_on=...))["fees"]
     assert fees["total"] is None and fees["complete"] is False
-    assert "official fee list" in fees["message"]
+    assert fees["missing"] == ["processing_principal", "rprf", "biometrics"]
+    assert fees["total_known"] == 0
 
 
 def test_unconfirmed_fees_mark_the_result():

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from engine import assess
+from tests.harness.words import words
 
 from .helpers import AS_OF, FULL_YEAR, clb, job, profile, requirement
 
@@ -84,15 +85,17 @@ def test_experience_reason_names_the_field_and_the_months():
     result = fswp(work_history=[job(START, START + timedelta(days=181))])
     reason = [r for r in result["reasons"] if r["code"] == "fswp.experience"][0]
     assert reason["field"] == "work_history"
-    assert "12 months" in reason["message"] and "your longest is 6 months" in reason["message"]
+    assert reason["check"] == "fswp_experience"
+    assert (reason["params"]["needed_months"], reason["params"]["months"]) == (12, 6)
 
 
 def test_without_work_history_experience_is_unknown():
     result = fswp(work_history=...)
     assert requirement({"programs": {"fswp": result}}, "fswp", "experience")["met"] is None
     assert result["eligible"] is None
-    assert any(r["field"] == "work_history" and r["message"].startswith("Not enough information")
+    assert any(r["field"] == "work_history" and r["check"] == "fswp_experience_unanswered"
                for r in result["reasons"])
+    assert words("assessment.check.fswp_experience_unanswered").startswith("Not enough information")
 
 
 # --- language: CLB 7 in all four abilities -----------------------------------------------
@@ -101,7 +104,8 @@ def test_clb_7_in_all_abilities_just_meets():
     assert met("language", first_language=clb(7)) is True
     result = fswp(first_language=clb(7, 7, 6, 7))
     reason = [r for r in result["reasons"] if r["code"] == "fswp.language"][0]
-    assert reason["field"] == "first_language" and "writing (6)" in reason["message"]
+    assert reason["field"] == "first_language" and reason["check"] == "fswp_language_low"
+    assert reason["params"]["below"] == {"writing": 6}
 
 
 def test_no_language_test_is_not_eligible():
@@ -112,7 +116,8 @@ def test_language_result_must_still_be_valid():
     assert met("language", first_language=clb(9, taken_on="2024-11-25")) is True
     result = fswp(first_language=clb(9, taken_on="2024-11-24"))
     reason = [r for r in result["reasons"] if r["code"] == "fswp.language"][0]
-    assert reason["field"] == "first_language.taken_on" and "2026-11-25" in reason["message"]
+    assert reason["field"] == "first_language.taken_on" and reason["check"] == "language_expired"
+    assert reason["params"]["expired_on"] == "2026-11-25"
 
 
 # --- education: Canadian credential or a valid ECA ---------------------------------------
@@ -140,7 +145,8 @@ def test_pass_mark_67_just_met_and_just_missed():
     result = fswp(age=39)
     assert result["grid"]["total"] == 66 and result["eligible"] is False
     reason = [r for r in result["reasons"] if r["code"] == "fswp.grid"][0]
-    assert "67" in reason["message"] and "66" in reason["message"]
+    assert reason["check"] == "fswp_grid_failed"
+    assert (reason["params"]["pass_mark"], reason["params"]["total"]) == (67, 66)
 
 
 def test_unanswered_adaptability_leaves_a_near_miss_open():
@@ -232,7 +238,7 @@ def test_grid_lines_have_points_max_and_labels():
     assert [(x["factor"], x["max"]) for x in lines] == [
         ("language", 28), ("education", 25), ("experience", 15), ("age", 12),
         ("arranged_employment", 10), ("adaptability", 10)]
-    assert all(x["label"] and x["detail"] for x in lines)
+    assert all(words(f"rules.programs.fsw_grid_maxima.rows.{x['factor']}") and x["params"] for x in lines)
 
 
 # --- Quebec and funds --------------------------------------------------------------------

@@ -64,7 +64,8 @@ def test_shortfall_just_met_and_just_short():
     assert (short["funds"]["shortfall"], short["funds"]["met"]) == (1, False)
     assert short["programs"]["fswp"]["eligible"] is False
     reason = [r for r in short["programs"]["fswp"]["reasons"] if r["code"] == "fswp.funds"][0]
-    assert reason["field"] == "settlement_funds" and "15,263 CAD" in reason["message"]
+    assert reason["field"] == "settlement_funds" and reason["check"] == "funds_short"
+    assert (reason["params"]["required"], reason["params"]["shortfall"]) == (15263, 1)
 
 
 def test_funds_not_answered():

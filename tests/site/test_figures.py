@@ -44,10 +44,12 @@ def test_every_rules_table_on_a_page_shows_the_engine_rows_in_force(built_site):
         body = div.findall(".//tbody/tr")
         assert len(body) == len(table.rows), (slug, table_id)
         for tr, row in zip(body, table.rows):
-            assert "".join(tr.find("th").itertext()).startswith(row.label), (slug, table_id)
+            label = STRINGS[f"rules.{table_id}.rows.{row.id}"]
+            assert "".join(tr.find("th").itertext()).startswith(label), (slug, table_id)
             cells = ["".join(td.itertext()) for td in tr.findall("td")]
             for cell, column in zip(cells, columns):
                 assert cell in shown(row.values[column]), (slug, table_id, cell)
+        assert "".join(div.find(".//caption").itertext()) == STRINGS[f"rules.{table_id}.title"]
         assert div.find(".//p[@class='table-source']/a").get("href") == table.source
         checked += 1
     assert checked >= 30

@@ -269,6 +269,14 @@ export function showErrors(form, errors) {
   }
 }
 
+/** The words of the question that asks for a profile field: its input's label, or the legend
+ * of the group of questions it names (a language result, the work history). */
+export function questionOf(form, path) {
+  const input = named(form, path);
+  const label = input?.labels?.[0] ?? form.querySelector(`[data-field="${path}"] > legend`);
+  return label ? label.textContent.trim() : "";
+}
+
 /** The input an engine error is about: its field, or the nearest field that exists. */
 export function inputFor(form, path) {
   for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {

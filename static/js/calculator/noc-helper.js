@@ -3,10 +3,9 @@
 // is first opened. The search itself is the NOC finder page's.
 import { prepare, search } from "../noc-finder.js";
 import { el } from "../lib/dom.js";
-import { getJson } from "../lib/fetch.js";
 import { t } from "../lib/i18n.js";
+import { dataFile } from "./noc-index.js";
 
-const DATA = new URL("../../../data/", import.meta.url); // static/js/calculator/ -> site root
 const SHOWN = 8;
 const NOC_INPUT = /^work_history\.\d+\.noc$/;
 
@@ -62,12 +61,12 @@ export function mountNocHelper(workHistory) {
     if (!helper.open || helper.dataset.ready) return;
     helper.dataset.ready = "loading";
     status.textContent = t("noc.loading");
-    getJson(new URL("noc-index.json", DATA))
+    dataFile("noc-index.json")
       .then((index) => {
         groups = prepare(index);
         helper.dataset.ready = "index";
         run();
-        return getJson(new URL("noc-examples.json", DATA)).then((examples) => {
+        return dataFile("noc-examples.json").then((examples) => {
           groups = prepare(index, examples);
           helper.dataset.ready = "all";
           run();

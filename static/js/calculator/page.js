@@ -1,10 +1,11 @@
 // The calculator page: wires the form, the engine worker, the result and the saved answers.
 import { t } from "../lib/i18n.js";
-import { addJob, applyVisibility, buildProfile, inputFor, readAnswers, removeJob, showErrors, writeAnswers } from "./form.js";
+import { addJob, applyVisibility, buildProfile, inputFor, questionOf, readAnswers, removeJob, showErrors, writeAnswers } from "./form.js";
 import { renderScore } from "./result.js";
 import { renderAssess } from "./assess.js";
 import { renderPanels } from "./panels.js";
 import { EngineClient } from "./engine-client.js";
+import { refusal } from "./words.js";
 import * as state from "./state.js";
 
 const html = document.documentElement;
@@ -57,16 +58,16 @@ function update() {
   engine.calculate(built.profile);
 }
 
-/** An answer the engine refused: the error at its field, the last result kept but out of date. */
+/** An answer the engine refused: the error at its field, the last result kept but out of date;
+ * anything else the engine raised is a bug, reported as such. */
 function refused(answer) {
-  const input = answer.field ? inputFor(form, answer.field) : null;
+  const input = answer.code ? inputFor(form, answer.field) : null;
   if (input) {
-    // Beside its field the message need not repeat the field's path.
-    const exact = input.name === answer.field && answer.detail;
-    showErrors(form, [{ input, message: exact ? t("calculator.error.engine_field", { detail: answer.detail }) : answer.message }]);
-    return setState("stale", t("calculator.error.summary", { label: input.labels?.[0]?.textContent.trim() ?? answer.field }) + " " + t("calculator.result.stale"));
+    showErrors(form, [{ input, message: refusal(answer) }]);
+    return setState("stale", t("calculator.error.summary", { label: questionOf(form, input.name) }) + " " + t("calculator.result.stale"));
   }
-  return setState("stale", t("calculator.error.engine_failed") + " " + answer.message);
+  console.error(answer.bug); // for the report the message asks for
+  return setState("stale", t("calculator.error.engine_failed"));
 }
 
 let lastScore = null;
@@ -81,7 +82,7 @@ function onResult(answer) {
 
 function onDetails(answer) {
   if (!answer.ok) return refused(answer);
-  renderAssess(result, answer.value.assess);
+  renderAssess(result, answer.value.assess, (field) => questionOf(form, field));
   const panels = document.getElementById("result-panels");
   renderPanels(panels, { ...answer.value, crs: lastScore });
   panels.hidden = false;

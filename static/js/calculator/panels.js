@@ -3,7 +3,7 @@
 // page.js calls renderPanels(container, answer) with each answer of the engine worker.
 import { el } from "../lib/dom.js";
 import { getJson } from "../lib/fetch.js";
-import { number } from "../lib/format.js";
+import { date, number } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import { renderPlan } from "./plan.js";
 import { renderCategories } from "./categories.js";
@@ -50,17 +50,17 @@ function fillStanding(node, container, total, data) {
     const name = t("rounds.round_type." + type.type);
     list.append(el("li", { "data-type": type.type, "data-cleared": String(type.clearsLatest) },
       el("strong", {}, name), " ",
-      t("rounds.standing.latest", { date: r.date, cutoff: r.min_crs, invited: number(r.invitations) }), " ",
+      t("rounds.standing.latest", { date: date(r.date), cutoff: r.min_crs, invited: number(r.invitations) }), " ",
       el("span", { class: type.clearsLatest ? "cleared" : "below" },
         type.clearsLatest ? t("rounds.standing.cleared") : t("rounds.standing.not_cleared", { gap: type.gap })), " ",
       t("rounds.standing.recent", { cleared: type.cleared, count: type.count })));
   }
   const pool = s.pool;
   const poolText = t(pool.estimated ? "rounds.standing.pool" : "rounds.standing.pool_top",
-    { date: pool.asOf, above: number(pool.above), total: number(pool.total) });
+    { date: date(pool.asOf), above: number(pool.above), total: number(pool.total) });
   node.replaceChildren(
     el("h3", {}, t("rounds.standing.heading")),
-    el("p", {}, t("rounds.standing.intro", { score: total, date: s.newest })),
+    el("p", {}, t("rounds.standing.intro", { score: total, date: date(s.newest) })),
     el("h4", {}, t("rounds.standing.latest_heading")),
     list,
     el("p", { class: "pool", "data-above": String(pool.above) }, poolText),

@@ -1,12 +1,14 @@
 // Shows the engine's answer: the total, a table by section and factor that says why each
 // line scored, warnings, and (when the engine has them) programs, funds, fees and dates.
 import { el } from "../lib/dom.js";
-import { has, t } from "../lib/i18n.js";
+import { has, rule, t } from "../lib/i18n.js";
+import { warning } from "./words.js";
 
 /** Why a line scored: the rows of the rules tables it matched, one per ability for languages. */
 function why(line) {
   if (!line.rows.length) return t("calculator.why.not_counted");
-  const text = line.rows.map((row) => (row.ability ? `${t("calculator.field." + row.ability)}: ${row.label}` : row.label)).join(" · ");
+  const label = (row) => rule(line.table, "rows", row.row);
+  const text = line.rows.map((row) => (row.ability ? `${t("calculator.field." + row.ability)}: ${label(row)}` : label(row))).join(" · ");
   // Combined factors (education with language, ...) that scored also say which column.
   const column = line.points > 0 && has("calculator.column." + line.column) ? t("calculator.column." + line.column) : null;
   return column ? `${text} (${column})` : text;
@@ -49,7 +51,7 @@ export function renderScore(root, profile, result) {
 
   const warnings = root.querySelector("#result-warnings");
   const list = warnings.querySelector("ul");
-  list.replaceChildren(...(result.warnings || []).map((w) => el("li", { "data-code": w.code }, w.message)));
+  list.replaceChildren(...(result.warnings || []).map((w) => el("li", { "data-code": w.code }, warning(w))));
   warnings.hidden = !list.children.length;
 
   const asOf = root.querySelector("#rules-as-of");

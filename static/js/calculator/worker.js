@@ -17,9 +17,9 @@ def answer(compute, text):
     try:
         return json.dumps({"ok": True, "value": compute(json.loads(text))}, default=str)
     except engine.ProfileError as error:
-        return json.dumps({"ok": False, "field": error.field, "detail": error.detail, "message": str(error)})
+        return json.dumps({"ok": False, "field": error.field, "code": error.code, "params": error.params})
     except Exception as error:
-        return json.dumps({"ok": False, "field": None, "message": type(error).__name__ + ": " + str(error)})
+        return json.dumps({"ok": False, "field": None, "code": None, "bug": type(error).__name__ + ": " + str(error)})
 
 def score(text):
     return answer(engine.crs_score, text)

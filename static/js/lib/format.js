@@ -21,3 +21,19 @@ export function date(iso) {
   const [year, month, day] = String(iso).split("-").map(Number);
   return t("site.date", { day, month: raw("site.months")[month - 1], year });
 }
+
+/** ["a", "b", "c"] -> "a, b and c" ("disjunction": "a, b or c"), as the page's language lists. */
+export function list(items, type = "conjunction") {
+  return new Intl.ListFormat(lang(), { type }).format(items.map(String));
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A message's values written out: numbers with the language's separators, dates in words. */
+export function written(values) {
+  const out = {};
+  for (const [name, value] of Object.entries(values)) {
+    out[name] = typeof value === "number" ? number(value) : typeof value === "string" && ISO_DATE.test(value) ? date(value) : value;
+  }
+  return out;
+}

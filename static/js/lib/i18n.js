@@ -41,3 +41,9 @@ export function t(key, values = {}) {
   const text = entry(key, values) ?? key;
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in values ? String(values[name]) : match));
 }
+
+/** The words of a rules table (locales/<lang>/rules/): its "title", a "columns" heading, a
+ * "rows" label or a "notes" text, by table id and key. */
+export function rule(tableId, part, key) {
+  return t(`rules.${tableId}.${part}` + (key === undefined ? "" : `.${key}`));
+}
