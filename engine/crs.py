@@ -10,9 +10,9 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 
+from . import fields, rules
 from . import profile as profiles
-from . import rules
-from .language import ABILITIES
+from .fields import ABILITIES
 
 SECTIONS = ("core", "spouse", "transferability", "additional")
 WITH, WITHOUT = "with_spouse", "without_spouse"
@@ -113,8 +113,9 @@ def _scoring_tables(day: date, with_spouse: bool) -> ScoringTables:
         else:
             entries[factor] = {(key, c): (row.values[c], _pick(row, row.values[c])) for key, row in values for c in table.columns}
             most = max((v for _, row in values for v in row.values.values()), default=0)
-            # the second quantity is a CLB level (0-12) or years of work (0-60)
-            grid_columns[factor] = {y: table.column_for(y) for y in range(0, profiles.MAX_WORK_YEARS + 1)}
+            # the second quantity is a CLB level (0-12) or years of work (0 to the field's maximum)
+            most_years = fields.BY_PATH["canadian_work_years"].max
+            grid_columns[factor] = {y: table.column_for(y) for y in range(0, most_years + 1)}
             grid_tables[factor] = table
         heads[factor] = {
             "factor": factor,

@@ -9,14 +9,14 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 
-from . import rules
+from . import fields, rules
 from .deadlines import add_period
 from .errors import ProfileError
+from .fields import ABILITIES
 from .validate import join, require_date, require_enum, require_object
 
-ABILITIES = ("listening", "reading", "writing", "speaking")
-FIELDS = ("test",) + ABILITIES + ("taken_on",)
-REQUIRED = FIELDS[:5]
+FIELDS = tuple(f.name for f in fields.LANGUAGE_FIELDS)
+REQUIRED = tuple(f.name for f in fields.LANGUAGE_FIELDS if f.required)
 ALLOWED = dict.fromkeys(FIELDS)  # ordered (for messages) with constant-time membership
 
 
@@ -137,7 +137,7 @@ def parse(path: str, value, as_of: date) -> LanguageResult | None:
         return None
     paths = _paths(path)
     obj = require_object(path, value, required=REQUIRED, allowed=ALLOWED)
-    test = require_enum(paths["test"], obj["test"], _test_ids())
+    test = require_enum(paths["test"], obj["test"], fields.choices("test"))
     if "taken_on" in obj:
         taken_on = require_date(paths["taken_on"], obj["taken_on"])
         if taken_on > as_of:
@@ -174,12 +174,6 @@ def _paths(path: str) -> dict:
 def _has_eras(table_id) -> bool:
     """Whether the chart has changed over time (then error messages name the period)."""
     return table_id is not None and any(r.effective_to for r in rules.history(table_id).rows)
-
-
-@functools.cache
-def _test_ids() -> tuple:
-    """Every test the data knows, in file order, whatever the date."""
-    return tuple(dict.fromkeys(r.key for r in rules.history("language.tests").rows))
 
 
 def result_expires(taken_on: date, as_of: date) -> date:

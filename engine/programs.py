@@ -19,10 +19,10 @@ from fractions import Fraction
 
 from . import rules
 from .deadlines import add_period, valid_until
+from .fields import ABILITIES
 from .language import result_expires
 
 ONE_DAY = timedelta(days=1)
-ABILITIES = ("listening", "reading", "writing", "speaking")
 # The profile field a person would change to raise each line of the FSW grid.
 GRID_FIELDS = {
     "language": "first_language",

@@ -67,7 +67,7 @@ class Builder:
         env.globals["has_page"] = {route: (self.templates / name).exists() for name, route in OPTIONAL_PAGES}
         pages = self._render_pages(load_pages(self.content), env, as_of, shortcodes.blocks)
         _copy_static(out)
-        env.globals.update(runtime=write_runtime(out), guide_pages=pages)
+        env.globals.update(runtime=write_runtime(out), guide_pages=pages, **_profile_model(as_of))
         datasets.write(out, as_of)
 
         routes = [""]
@@ -115,6 +115,15 @@ class Builder:
             result.append(page)
         check_links(links, result)
         return result
+
+
+def _profile_model(as_of: dt.date) -> dict:
+    """The field model the calculator's form is drawn from (and ships to its script)."""
+    from engine import fields
+
+    model = fields.model(as_of)
+    by_path = {f["path"]: f for f in model["fields"]}
+    return {"profile_model": model, "profile_field": by_path.__getitem__}
 
 
 def _inputs_stamp(as_of: dt.date, base: str, templates: Path) -> str:

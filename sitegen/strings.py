@@ -51,6 +51,10 @@ class Strings:
         except KeyError:
             raise KeyError(f"missing string {key!r} (add it to {catalogue_file(key)})") from None
 
+    def has(self, key: str) -> bool:
+        """Whether `key` has words (for optional ones, such as a question's hint)."""
+        return key in self.strings
+
     def rule(self, table_id: str, part: str, key=None) -> str:
         """The words of a rules table: its "title", a "columns" heading, a "rows" label or a
         "notes" text, by key (rules.<table id>.<part>.<key>)."""

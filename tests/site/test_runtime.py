@@ -1,6 +1,5 @@
 """The build's browser runtime: the five Pyodide files, a deterministic content-hashed engine
-zip, score bounds from the engine's charts, and a service worker that precaches every file
-under a cache named from the content."""
+zip, and a service worker that precaches every file under a cache named from the content."""
 from __future__ import annotations
 
 import json
@@ -15,7 +14,7 @@ import pytest
 
 from sitegen.errors import BuildError
 from sitegen.offline import write_offline
-from sitegen.runtime import PYODIDE_FILES, language_scales, write_runtime
+from sitegen.runtime import PYODIDE_FILES, write_runtime
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,17 +54,6 @@ def test_missing_pyodide_is_a_clear_build_error(tmp_path):
     (tmp_path / "engine" / "__init__.py").write_text("")
     with pytest.raises(BuildError, match="run npm ci"):
         write_runtime(tmp_path / "out", root=tmp_path)
-
-
-def test_score_bounds_come_from_the_engine_charts():
-    scales = language_scales(date(2026, 11, 25))
-    assert scales["ielts_general"]["reading"] == {"min": 0, "max": 9, "step": 0.5}
-    assert scales["celpip_general"]["speaking"] == {"min": 0, "max": 12, "step": 1}
-    assert scales["pte_core"]["listening"] == {"min": 10, "max": 90, "step": 1}
-    assert scales["tef_canada"]["writing"] == {"min": 0, "max": 699, "step": 1}
-    assert scales["tcf_canada"]["reading"] == {"min": 100, "max": 699, "step": 1}
-    assert scales["tcf_canada"]["speaking"] == {"min": 0, "max": 20, "step": 1}
-    assert scales["clb"]["reading"] == scales["nclc"]["writing"] == {"min": 0, "max": 12, "step": 1}
 
 
 def _site(root: Path) -> None:

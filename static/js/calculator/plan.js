@@ -23,8 +23,8 @@ export function describe(s) {
 }
 
 function valueLabel(code, value) {
-  if (code === "education" || code === "spouse.education") return t("calculator.education." + value);
-  if (code === "canadian_education") return t("calculator.canadian_education." + value);
+  if (code === "education" || code === "spouse.education") return t("calculator.option.education." + value);
+  if (code === "canadian_education") return t("calculator.option.canadian_education." + value);
   return String(value);
 }
 

@@ -8,7 +8,7 @@ import { warning } from "./words.js";
 function why(line) {
   if (!line.rows.length) return t("calculator.why.not_counted");
   const label = (row) => rule(line.table, "rows", row.row);
-  const text = line.rows.map((row) => (row.ability ? `${t("calculator.field." + row.ability)}: ${label(row)}` : label(row))).join(" · ");
+  const text = line.rows.map((row) => (row.ability ? `${t("calculator.ability." + row.ability)}: ${label(row)}` : label(row))).join(" · ");
   // Combined factors (education with language, ...) that scored also say which column.
   const column = line.points > 0 && has("calculator.column." + line.column) ? t("calculator.column." + line.column) : null;
   return column ? `${text} (${column})` : text;
