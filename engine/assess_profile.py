@@ -69,9 +69,10 @@ def normalise(ours: dict, profile: dict, as_of: date) -> AssessAnswers:
     `profile` is the full profile, already checked by the CRS code; it supplies the dates
     of the language tests for the deadlines.
     """
+    answers = fields.read_scalars(ours, "", part="assessment")
     dates = {}
     for field in DATE_FIELDS:
-        day = fields.read(ours, field)
+        day = answers.pop(field)
         if day is not None:
             dates[field] = _not_after(field, day, ours[field], as_of)
     for path, lang in (
@@ -82,8 +83,6 @@ def normalise(ours: dict, profile: dict, as_of: date) -> AssessAnswers:
         if isinstance(lang, dict) and "taken_on" in lang:
             dates[join(path, "taken_on")] = fields.check("as_of", lang["taken_on"], join(path, "taken_on"))
 
-    answers = {field.name: fields.read(ours, field.path) for field in fields.children("", "assessment")
-               if field.type not in ("date", "list")}
     return AssessAnswers(
         work_history=_work_history(ours.get("work_history"), as_of) if "work_history" in ours else None,
         dates=dates,
@@ -110,7 +109,7 @@ def _work_history(value, as_of: date) -> tuple:
 def _job(index: int, raw, as_of: date) -> Job:
     path = join("work_history", index)
     require_object(path, raw, required=fields.required("work_history.N"), allowed=JOB_FIELDS)
-    value = {f.name: fields.read(raw, f.path, path, absent=None) for f in fields.children("work_history.N")}
+    value = fields.read_scalars(raw, "work_history.N", path, defaults=False)
     noc, teer = value["noc"], value["teer"]
     if noc is None and teer is None:
         raise ProfileError(join(path, "noc"), "noc_or_teer")

@@ -40,7 +40,7 @@ class Field:
     items: int | None = None  # most items of a list
     doc: str = ""  # what the field means, for the JSON schema (docs/profile.md says more)
 
-    @property
+    @functools.cached_property
     def name(self) -> str:
         return self.path.rpartition(".")[2]
 
@@ -147,6 +147,7 @@ def choices(name: str) -> tuple:
     return CHOICES[name]()
 
 
+@functools.cache
 def children(path: str, part: str | None = None) -> tuple:
     """The fields directly inside the object or list item at `path` ("" for the profile)."""
     prefix = path + "." if path else ""
@@ -158,6 +159,7 @@ def names(path: str, part: str | None = None) -> tuple:
     return tuple(f.name for f in children(path, part))
 
 
+@functools.cache
 def required(path: str) -> tuple:
     """The names of the fields the object at `path` must hold."""
     return tuple(f.name for f in children(path) if f.required)
@@ -172,40 +174,77 @@ def _noc(where, value) -> str:
 def check(path: str, value, where: str | None = None):
     """`value` checked against the field at `path` (its type, bounds or choices), in normal
     form; a ProfileError names `where` (the actual path, e.g. "work_history.3.teer")."""
+    return validator(path)(where or path, value)
+
+
+@functools.cache
+def validator(path: str):
+    """The check of one field, (where, value) -> value, built once (profiles are read often)."""
     field = BY_PATH[path]
-    where = where or path
     if field.type == "integer":
-        return require_int(where, value, field.min, field.max)
-    if field.type == "number":
-        if field.above is not None:
+        return functools.partial(require_int, lo=field.min, hi=field.max)
+    if field.type == "number" and field.above is not None:
+        def above(where, value):
             number = require_number(where, value, field.above, field.max)
             if number == field.above:
                 raise ProfileError(where, "hours", {"max": field.max}, got=value)
             return number
-        return require_number(where, value, field.min, field.max)
+        return above
+    if field.type == "number":
+        return functools.partial(require_number, lo=field.min, hi=field.max)
     if field.type == "boolean":
-        return require_bool(where, value)
+        return require_bool
     if field.type == "choice":
-        return require_enum(where, value, choices(field.choices))
+        allowed = frozenset(choices(field.choices))
+        return lambda where, value: value if type(value) is str and value in allowed else require_enum(
+            where, value, choices(field.choices))
     if field.type == "date":
-        return require_date(where, value)
+        return require_date
     if field.type == "noc":
-        return _noc(where, value)
+        return _noc
     raise ValueError(f"{path}: a {field.type} field has its own reader")  # a bug in the caller
 
 
-def read(obj: dict, path: str, where: str = "", absent=_NONE):
-    """The field `path` of `obj` checked, or its default when absent (`absent` when given;
-    None for a field with no default). `where` is the path of `obj` in the profile."""
-    field = BY_PATH[path]
-    if field.name not in obj:
-        if absent is not _NONE:
-            return absent
-        return field.default if field.has_default else None
-    value = obj[field.name]
-    if value is None and field.nullable:
+def read(obj: dict, path: str, where: str = ""):
+    """The field `path` of `obj` checked, or its default when absent (None for a field with
+    no default). `where` is the path of `obj` in the profile."""
+    name, validate, default, nullable = _reader(path)
+    value = obj.get(name, _NONE)
+    if value is _NONE:
+        return default
+    if value is None and nullable:
         return None
-    return check(path, value, join(where, field.name))
+    return validate(f"{where}.{name}" if where else name, value)
+
+
+@functools.cache
+def _reader(path: str) -> tuple:
+    field = BY_PATH[path]
+    return field.name, validator(path), field.default if field.has_default else None, field.nullable
+
+
+@functools.cache
+def _scalars(path: str, part: str | None) -> tuple:
+    """(name, check, default, nullable) of each field of the object at `path` that one
+    validator checks (not a language result, object or list), prepared once."""
+    return tuple((f.name, validator(f.path), f.default if f.has_default else None, f.nullable)
+                 for f in children(path, part) if f.type not in ("language", "object", "list"))
+
+
+def read_scalars(obj: dict, path: str, where: str = "", part: str | None = None, defaults: bool = True) -> dict:
+    """{name: value} of the fields of `obj` (the object at `path`; at `where` in the profile)
+    that one validator checks, each checked or, when absent, its default (None without
+    `defaults`): the reader of every object of the profile."""
+    out = {}
+    for name, validate, default, nullable in _scalars(path, part):
+        value = obj.get(name, _NONE)
+        if value is _NONE:
+            out[name] = default if defaults else None
+        elif value is None and nullable:
+            out[name] = None
+        else:
+            out[name] = validate(f"{where}.{name}" if where else name, value)
+    return out
 
 
 def holds(name: str, values) -> bool:

@@ -23,7 +23,7 @@ class Spouse:
     language: language.LanguageResult | None
     canadian_work_years: int
 
-    @property
+    @functools.cached_property
     def counts(self) -> bool:
         """Scored as a spouse only if coming to Canada and not already a citizen or PR (the
         field model's condition "spouse_counts", which the form shows the questions by)."""
@@ -78,15 +78,16 @@ def parse(raw, *, today: date | None = None) -> Profile:
 
     # Fields are checked in the model's order, so the first error reported is the first in the form.
     values = {"as_of": as_of}
-    for field in fields.children("", "contract")[1:]:
-        if field.type == "language":
-            values[field.name] = _language(obj, field.name, as_of)
-        elif field.type == "object":
-            values[field.name] = _spouse(obj, as_of)
+    for name, kind, check, default in _fields():
+        value = obj.get(name)
+        if kind == "value":
+            values[name] = default if value is None and name not in obj else check(name, value)
+        elif kind == "language":
+            values[name] = None if value is None else language.parse(name, value, as_of)
+            if name == "second_language":
+                _other_language(values["first_language"], values["second_language"])
         else:
-            values[field.name] = fields.read(obj, field.path)
-        if field.name == "second_language":
-            _other_language(values["first_language"], values["second_language"])
+            values[name] = _spouse(obj, as_of)
 
     warnings = []
     spouse = values["spouse"]
@@ -99,10 +100,20 @@ def parse(raw, *, today: date | None = None) -> Profile:
     return Profile(**values, warnings=tuple(warnings))
 
 
-def _language(obj: dict, path: str, as_of: date):
-    """A language result (or null) at `path` of the profile; absent means none."""
-    name = path.rpartition(".")[2]
-    return language.parse(path, obj[name], as_of) if name in obj else None
+@functools.cache
+def _fields() -> tuple:
+    """(name, "value" | "language" | "object", its check, its default) of each contract field
+    after as_of, in the model's order: parse's loop, prepared once."""
+    return tuple((f.name, f.type if f.type in ("language", "object") else "value",
+                  fields.validator(f.path) if f.type not in ("language", "object") else None,
+                  f.default if f.has_default else None)
+                 for f in fields.children("", "contract")[1:])
+
+
+def _language(obj: dict, name: str, path: str, as_of: date):
+    """The language result (or null) `name` of `obj`, at `path` in the profile; absent means none."""
+    value = obj.get(name)
+    return None if value is None else language.parse(path, value, as_of)
 
 
 def _other_language(first, second) -> None:
@@ -120,13 +131,8 @@ def _spouse(profile: dict, as_of: date) -> Spouse | None:
     if value is None:
         return None
     obj = require_object("spouse", value, required=fields.required("spouse"))
-    spouse = {}
-    for field in fields.children("spouse", "contract"):
-        if field.type == "language":
-            spouse[field.name] = _language(obj, field.path, as_of)
-        else:
-            spouse[field.name] = fields.read(obj, field.path, "spouse")
-    return Spouse(**spouse)
+    spouse = fields.read_scalars(obj, "spouse", "spouse", part="contract")
+    return Spouse(**spouse, language=_language(obj, "language", "spouse.language", as_of))
 
 
 def _expiry_warning(path: str, result: language.LanguageResult, as_of: date) -> list:

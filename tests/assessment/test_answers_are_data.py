@@ -97,7 +97,7 @@ def test_every_code_of_an_answer_has_its_words(name):
     p = VARIED[name]
     crs, assessed, categories = engine.crs_score(p), engine.assess(p), engine.categories(p)
     keys = [f"notices.{w['code']}" for w in crs["warnings"] + assessed["warnings"]]
-    keys += [f"calculator.factor.{line['factor']}" for line in crs["lines"]]
+    keys += [f"rules.{line['table']}.factor" for line in crs["lines"]]
     keys += [f"rules.{line['table']}.rows.{row['row']}" for line in crs["lines"] for row in line["rows"]]
     for key, program in assessed["programs"].items():
         keys += [f"assessment.program.{key}", f"assessment.program_short.{key}"]

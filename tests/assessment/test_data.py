@@ -45,14 +45,3 @@ def test_2026_fees_inferred_from_the_notice_are_flagged():
     assert "rprf" not in flagged  # $600 is stated in IRCC's notice
     child = [r for r in rows if r.key == "processing_child"][0]
     assert "not found" in words(f"rules.fees.government.notes.{child.note}").lower()
-
-
-def test_rows_of_one_key_never_overlap():
-    for table_id in TABLES:
-        rows = rules.history(table_id).rows
-        for a in rows:
-            for b in rows:
-                if a is b or (a.key, a.min, a.max) != (b.key, b.min, b.max):
-                    continue
-                a_end, b_end = a.effective_to or date.max, b.effective_to or date.max
-                assert a_end < b.effective_from or b_end < a.effective_from, (table_id, a, b)

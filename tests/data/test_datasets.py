@@ -1,7 +1,6 @@
 """The shipped datasets (data/) and the category rules: schema, consistency, reproducibility."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import tomllib
 from pathlib import Path
@@ -105,7 +104,7 @@ def test_every_listed_occupation_is_a_noc_unit_group():
             continue
         for row in table["rows"]:
             assert row["key"] in titles, (key, row["key"])
-    referenced = {row["values"][0] for row in cats["selection"]["rows"]} - {""}
+    referenced = {row["occupations"] for row in cats["selection"]["rows"] if "occupations" in row}
     assert referenced == {f"categories.{k}" for k in cats if k != "selection"}
 
 
@@ -181,15 +180,3 @@ def test_build_noc_index_rejects_a_file_without_the_columns(tmp_path):
     bad.write_text("\ufeffLevel,Code\r\n5,21232\r\n", encoding="utf-8")
     with pytest.raises(build_noc_index.NocError, match="missing column"):
         build_noc_index.build(bad, bad)
-
-
-def test_category_periods_do_not_overlap():
-    rows = categories_toml()["selection"]["rows"]
-    by_key: dict[str, list] = {}
-    for row in rows:
-        start = dt.date.fromisoformat(row["effective_from"])
-        end = dt.date.fromisoformat(row.get("effective_to", "9999-12-31"))
-        by_key.setdefault(row["key"], []).append((start, end))
-    for key, periods in by_key.items():
-        periods.sort()
-        assert all(a[1] < b[0] for a, b in zip(periods, periods[1:])), key
