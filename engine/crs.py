@@ -20,32 +20,25 @@ from .fields import ABILITIES
 SECTIONS = ("core", "spouse", "transferability", "additional")
 WITH, WITHOUT = "with_spouse", "without_spouse"
 
-def inputs(p: profiles.Profile, spouse) -> dict:
-    """The quantities a factor may read from a profile (its `input` and `column_input` name
-    them). The spouse's count only for a spouse who comes along and is not a citizen or PR
-    (`spouse` is None otherwise: no row matches, the factor scores 0); a grid's language
-    column reads the lowest first-official-language level. Read once per score."""
+# The quantities a factor may read from a profile (its `input` and `column_input` name them),
+# in the order `inputs` gives them.
+INPUTS = ("age", "education", "canadian_education", "first_language", "second_language", "canadian_work_years",
+          "foreign_work_years", "certificate_of_qualification", "provincial_nomination", "job_offer",
+          "sibling_in_canada", "spouse.education", "spouse.language", "spouse.canadian_work_years",
+          "first_language.lowest", "french.lowest", "english.lowest")
+
+
+def inputs(p: profiles.Profile, spouse) -> tuple:
+    """The INPUTS of a profile, read once per score (a tuple: the score's loop indexes it). The
+    spouse's count only for a spouse who comes along and is not a citizen or PR (`spouse` is
+    None otherwise: no row matches, the factor scores 0); a grid's language column reads the
+    lowest first-official-language level."""
     first = p.first_language
-    return {
-        "age": p.age,
-        "education": p.education,
-        "canadian_education": p.canadian_education,
-        "first_language": first,
-        "second_language": p.second_language,
-        "canadian_work_years": p.canadian_work_years,
-        "foreign_work_years": p.foreign_work_years,
-        "certificate_of_qualification": p.certificate_of_qualification,
-        "provincial_nomination": p.provincial_nomination,
-        "job_offer": p.job_offer,
-        "sibling_in_canada": p.sibling_in_canada,
-        "spouse.education": spouse and spouse.education,
-        "spouse.language": spouse and spouse.language,
-        "spouse.canadian_work_years": spouse and spouse.canadian_work_years,
-        "first_language.lowest": first.lowest if first else 0,
-        "french.lowest": _lowest(p, "french"),
-        "english.lowest": _lowest(p, "english"),
-        None: None,  # no column input
-    }
+    return (p.age, p.education, p.canadian_education, first, p.second_language, p.canadian_work_years,
+            p.foreign_work_years, p.certificate_of_qualification, p.provincial_nomination, p.job_offer,
+            p.sibling_in_canada, spouse and spouse.education, spouse and spouse.language,
+            spouse and spouse.canadian_work_years, first.lowest if first else 0, _lowest(p, "french"),
+            _lowest(p, "english"), None)
 
 
 def _lowest(p: profiles.Profile, official: str) -> int:
@@ -59,7 +52,7 @@ class Factor:
     section: str
     table: str  # table id
     kind: str  # "one" (one row for the value), "ability" (a row per ability, summed), "grid"
-    input: str  # a key of inputs()
+    input: str  # one of INPUTS
     column_input: str | None  # a grid's second quantity (its columns are bands of it)
     group: str | None  # the cap (in crs.caps) it shares with the other factors of its group
 
@@ -180,7 +173,17 @@ def _steps() -> tuple:
     """(name, how it scores, input, column input, the section it adds to or None when its
     group's cap decides) for each factor: the score's loop, prepared once."""
     scorer = {"one": _one, "ability": _abilities, "grid": _grid}
-    return tuple((f.name, scorer[f.kind], f.input, f.column_input, None if f.group else f.section) for f in factors())
+    at = {name: i for i, name in enumerate(INPUTS)} | {None: len(INPUTS)}  # the last is None
+    return tuple((f.name, scorer[f.kind], at[f.input], at[f.column_input]) for f in factors())
+
+
+@functools.cache
+def _sums() -> tuple:
+    """(section, the factors it adds up, the capped groups it adds up) for each section."""
+    return tuple((section, tuple(f.name for f in factors() if f.section == section and not f.group),
+                  tuple((group, names) for group, names in groups().items()
+                        if any(f.section == section for f in factors() if f.name in names)))
+                 for section in SECTIONS)
 
 
 def score(p: profiles.Profile) -> dict:
@@ -188,22 +191,22 @@ def score(p: profiles.Profile) -> dict:
     r = scoring_tables(p.as_of, with_spouse)
     spouse = p.spouse if with_spouse else None
     values = inputs(p, spouse)
-    lines, factors_points = [], {}
-    sums = dict.fromkeys(SECTIONS, 0)
-    for name, scored, value, column, section in _steps():
-        points = factors_points[name] = scored(r, lines, name, values[value], values[column])
-        if section is not None:
-            sums[section] += points
+    lines, points = [], {}
+    for name, scored, value, column in _steps():
+        points[name] = scored(r, lines, name, values[value], values[column])
     caps = r.caps
-    for group, names in groups().items():
-        sums["transferability"] += min(sum([factors_points[n] for n in names]), caps[group])
-    sections = {s: min(sums[s], caps[s]) for s in SECTIONS}
+    sections = {}
+    for section, members, capped in _sums():
+        total = sum([points[f] for f in members])
+        for group, names in capped:
+            total += min(sum([points[f] for f in names]), caps[group])
+        sections[section] = min(total, caps[section])
 
     return {
         "total": sum(sections.values()),
         "as_of": p.as_of.isoformat(),
         "sections": sections,
-        "factors": factors_points,
+        "factors": points,
         "clb": {
             "first": dict(p.first_language.levels) if p.first_language else None,
             "second": dict(p.second_language.levels) if p.second_language else None,
@@ -221,10 +224,10 @@ def _line(r: ScoringTables, lines: list, factor: str, points: int, rows: list) -
 
 
 def _one(r: ScoringTables, lines: list, factor: str, value, _column=None) -> int:
-    entry = r.entries[factor].get(value)
-    if entry is None:  # no row in force for this value: the factor scores nothing
+    entries = r.entries[factor]
+    if value not in entries:  # no row in force for this value: the factor scores nothing
         return _line(r, lines, factor, 0, [])
-    points, pick = entry
+    points, pick = entries[value]
     lines.append({**r.heads[factor], "points": points, "rows": [pick.copy()]})
     return points
 
@@ -234,9 +237,9 @@ def _abilities(r: ScoringTables, lines: list, factor: str, result, _column=None)
         return _line(r, lines, factor, 0, [])
     entries, levels, total, rows = r.entries[factor], result.levels, 0, []
     for i, ability in enumerate(ABILITIES):
-        entry = entries.get(levels[ability])
-        if entry is not None:
-            points, pick = entry[i]
+        level = levels[ability]
+        if level in entries:
+            points, pick = entries[level][i]
             total += points
             rows.append(pick.copy())
     cap = r.caps.get(factor)
@@ -247,10 +250,10 @@ def _abilities(r: ScoringTables, lines: list, factor: str, result, _column=None)
 
 def _grid(r: ScoringTables, lines: list, factor: str, value, second) -> int:
     column = r.grid_columns[factor].get(second) or r.grid_tables[factor].column_for(second)
-    entry = r.entries[factor].get((value, column))
-    if entry is None:
+    entries, key = r.entries[factor], (value, column)
+    if key not in entries:
         return _line(r, lines, factor, 0, [])
-    points, pick = entry
+    points, pick = entries[key]
     lines.append({**r.heads[factor], "column": column, "points": points, "rows": [pick.copy()]})
     return points
 
