@@ -49,7 +49,8 @@ class Shortcodes:
         self.blocks: dict[str, str] = {}
 
     def install(self) -> None:
-        self.env.globals.update(rules_table=self.rules_table, block=self.block, rule=self.rule, rule_row=self.rule_row,
+        self.env.globals.update(rules_table=self.rules_table, categories_table=self.categories_table,
+                                block=self.block, rule=self.rule, rule_row=self.rule_row,
                                 rules=self.rules, column_min=self.column_min,
                                 rules_since=self.rules_since,
                                 rules_as_of=self.as_of)
@@ -129,6 +130,30 @@ class Shortcodes:
             sources=list(dict.fromkeys(sources)),
             as_of=self.as_of,
         )
+        return self.block(Markup(html))
+
+    def categories_table(self) -> Markup:
+        """The categories of category-based selection in force, each with every condition its
+        row of categories.selection holds, in words (the same words as the calculator's)."""
+        table = _table("categories.selection", self.as_of)
+        t = self.env.globals["t"]
+        categories = []
+        for row in table.rows:
+            need = row.values
+            conditions = []
+            if need["occupations"] and need["experience_months"]:
+                key = "categories.occupation_continuous" if need["continuous"] else "categories.occupation"
+                conditions.append(t(key).format(months=need["experience_months"], within=need["within_months"]))
+                if need["canadian_experience"]:
+                    conditions.append(t("categories.occupation_in_canada"))
+            if need["french_nclc"]:
+                conditions.append(t("categories.french_rule").format(required=need["french_nclc"]))
+            if need["caf_job_offer"]:
+                conditions.append(t("categories.caf_job_offer"))
+            categories.append((row, conditions))
+        sources = list(dict.fromkeys([table.source] + [r.source for r in table.rows]))
+        html = self.env.get_template("partials/categories_table.html").render(
+            table=table, categories=categories, sources=sources, as_of=self.as_of)
         return self.block(Markup(html))
 
     def block(self, html: Markup) -> Markup:
