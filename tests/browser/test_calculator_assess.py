@@ -6,7 +6,7 @@ import engine
 from playwright.sync_api import expect
 
 from tests.browser.calculator_page import fill_profile, open_calculator
-from tests.harness.words import long_date, money, pattern, words
+from tests.harness.words import field_names, long_date, money, pattern, words
 
 PROFILE = {
     "as_of": "2026-11-02", "age": 31, "education": "masters",
@@ -60,6 +60,9 @@ def test_assessment_matches_cpython(page, site_server):
     expect(page.locator("#assess-result")).to_contain_text(money(funds["required"]))
     expect(page.locator("#assess-result")).to_contain_text(money(funds["shortfall"]))
     expect(page.locator("#assess-result table.fees")).to_contain_text(money(expected["fees"]["total"]))
+    # Every answer in words: no field name, code or placeholder reaches the page.
+    shown = page.locator("#result").inner_text()
+    assert not [name for name in field_names() if name in shown] and "{" not in shown
     assert expected["deadlines"]
     for deadline in expected["deadlines"]:
         text = words("assessment.deadline.until", what=words(f"assessment.deadline.what.{deadline['field']}"),

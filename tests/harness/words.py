@@ -85,3 +85,10 @@ def long_date(iso: str) -> str:
 def money(amount) -> str:
     """An amount as the site writes it: 15263 -> "15,263 CAD"."""
     return words("site.money", amount=f"{amount:,}")
+
+
+def field_names() -> set:
+    """The names of the profile's fields that a person could not read (they have an underscore)."""
+    from engine import fields
+
+    return {part for f in fields.FIELDS for part in f.path.split(".") if "_" in part}

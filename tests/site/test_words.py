@@ -2,12 +2,14 @@
 literally exists in locales/en/, and the scripts hold no sentence of their own."""
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import pytest
 
 from sitegen.strings import load_strings
+from tests.harness.words import field_names
 
 ROOT = Path(__file__).resolve().parents[2]
 STRINGS = load_strings()
@@ -50,3 +52,14 @@ def test_scripts_hold_no_sentence(path):
                  if re.search(r"[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}", text) and "${" not in text
                  and text not in NOT_SHOWN]
     assert sentences == []
+
+
+def test_no_page_shows_a_field_name(built_site):
+    names = field_names()
+    for page in sorted(built_site.rglob("*.html")):
+        if "pyodide" in page.parts:
+            continue
+        markup = re.sub(r"<(script|template)\b.*?</\1>", " ", page.read_text(encoding="utf-8"), flags=re.S)
+        text = html.unescape(re.sub(r"<[^>]+>", " ", markup))
+        shown = sorted(n for n in names if re.search(rf"\b{re.escape(n)}\b", text))
+        assert shown == [], (page.relative_to(built_site).as_posix(), shown)
