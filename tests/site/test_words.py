@@ -37,7 +37,7 @@ def known(key: str) -> bool:
 def test_every_literal_key_has_its_words(path):
     text = uncommented(path)
     keys = LITERAL_T.findall(text) + [f"rules.{t}.{part}.{key}" for t, part, key in LITERAL_RULE.findall(text)]
-    # A key ending in "." or "_" is the start of one built from a value (t("calculator.factor." + x)).
+    # A key ending in "." or "_" is the start of one built from a value (t("calculator.section." + x)).
     missing = [key for key in keys if not key.endswith((".", "_")) and not known(key)]
     assert missing == []
 
