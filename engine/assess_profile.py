@@ -10,7 +10,7 @@ from datetime import date
 
 from . import fields
 from .errors import ProfileError
-from .validate import join, require_object
+from .validate import join, require_date, require_object
 
 FIELDS = fields.names("", "assessment")
 DATE_FIELDS = tuple(f.name for f in fields.children("", "assessment") if f.type == "date")
@@ -81,7 +81,7 @@ def normalise(ours: dict, profile: dict, as_of: date) -> AssessAnswers:
         ("spouse.language", (profile.get("spouse") or {}).get("language")),
     ):
         if isinstance(lang, dict) and "taken_on" in lang:
-            dates[join(path, "taken_on")] = fields.check("as_of", lang["taken_on"], join(path, "taken_on"))
+            dates[join(path, "taken_on")] = require_date(join(path, "taken_on"), lang["taken_on"])
 
     return AssessAnswers(
         work_history=_work_history(ours.get("work_history"), as_of) if "work_history" in ours else None,
