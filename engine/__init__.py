@@ -4,7 +4,9 @@ Entry points follow docs/contract/: `crs_score(profile)` returns the CRS breakdo
 `assess(profile)` adds program eligibility, proof of funds, fees and deadlines;
 `plan(profile)` lists the changes that would raise the score; `categories(profile)` the
 category-based selection categories in force and whether the profile meets them;
-`ProfileError` (a ValueError naming the field) is the only exception bad input raises.
+`ProfileError` (a ValueError naming the field, with a code and its params) is the only
+exception bad input raises. Every answer is codes and values: the page words them from
+locales/<lang>/. The profile's fields are described once, in engine.fields.
 """
 
 from .assess import assess

@@ -1,4 +1,5 @@
-"""Command line: `python -m engine crs PROFILE.json` (or `-` for standard input), `python -m engine clb ...`.
+"""Command line: `python -m engine crs PROFILE.json` (or `-` for standard input), `python -m engine clb ...`,
+`python -m engine schema [--contract]` (the profile's JSON Schema, from the field model).
 
 Results are JSON on standard output (exit 0); bad input prints `error: <message>` on
 standard error and exits 2. A command that takes a profile is one line in PROFILE_COMMANDS.
@@ -10,8 +11,9 @@ import json
 import sys
 from datetime import date
 
+from . import fields
 from .errors import ProfileError
-from .language import ABILITIES
+from .fields import ABILITIES
 
 # name -> (help text, "module:function" taking the profile dict and returning a JSON-able dict)
 PROFILE_COMMANDS = {
@@ -84,12 +86,18 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--text", action="store_true", help="print a plain-text summary instead of JSON")
 
     clb = commands.add_parser("clb", help="convert test scores to CLB/NCLC levels", description="Convert test scores to CLB/NCLC levels.")
-    clb.add_argument("--test", required=True, help="ielts_general, celpip_general, pte_core, tef_canada, tcf_canada, clb or nclc")
+    clb.add_argument("--test", required=True, help=", ".join(fields.choices("test")))
     for ability in ABILITIES:
         clb.add_argument(f"--{ability}", required=True, metavar="SCORE")
     clb.add_argument("--taken-on", metavar="YYYY-MM-DD", help="day of the test (chooses the chart; default: --as-of)")
     clb.add_argument("--as-of", metavar="YYYY-MM-DD", help="day to apply the rules of (default: today)")
     clb.set_defaults(run=_run_clb)
+
+    schema = commands.add_parser("schema", help="print the profile's JSON Schema (from the field model)",
+                                 description="Print the profile's JSON Schema, written from engine.fields: "
+                                             "docs/profile.schema.json, or with --contract docs/contract/profile.schema.json.")
+    schema.add_argument("--contract", action="store_true", help="only the contract's fields")
+    schema.set_defaults(run=lambda args: fields.json_schema("contract" if args.contract else "assessment"))
     return parser
 
 

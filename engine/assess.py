@@ -33,7 +33,7 @@ def assess(profile) -> dict:
     dated = deadlines(answers.dates, as_of)
     warned = {w["field"] for w in warnings}  # the CRS part already warns of expired tests
     warnings += [
-        {"code": "expired", "field": d["field"], "message": d["message"]}
+        {"code": "expired", "field": d["field"], "until": d["until"]}
         for d in dated
         if d["expired"] and d["field"] not in warned
     ]
@@ -77,50 +77,30 @@ def _facts(p: profiles.Profile, answers) -> Facts:
 
 
 def render(result: dict) -> str:
-    """A plain-text summary of an `assess` result, for the command line (`assess --text`)."""
-    out = [f"Assessment on {result['as_of']}"]
+    """A compact plain-text view of an `assess` result for the command line (`assess --text`):
+    codes and values, as in the JSON (the words are the page's, in locales/)."""
     crs_result = result["crs"]
-    sections = ", ".join(f"{k} {v}" for k, v in crs_result["sections"].items())
-    out += [f"CRS score: {crs_result['total']} ({sections})", "", "Programs"]
-    verdict = {True: "eligible", False: "not eligible", None: "not enough information"}
-    for program in result["programs"].values():
-        out.append(f"  {program['name']}: {verdict[program['eligible']]}")
-        out += [f"    - {reason['message']} [{reason['field']}]" for reason in program["reasons"]]
+    out = [f"as_of {result['as_of']}",
+           f"crs {crs_result['total']} " + " ".join(f"{k}={v}" for k, v in crs_result["sections"].items())]
+    verdict = {True: "eligible", False: "not_eligible", None: "unknown"}
+    for key, program in result["programs"].items():
+        out.append(f"{key} {verdict[program['eligible']]}")
+        out += [f"  - {r['code']} [{r['field']}] {r['check']}{_values(r['params'])}" for r in program["reasons"]]
         grid = program.get("grid")
         if grid:
-            out.append(f"    Selection grid: {grid['total']} of {grid['max']} (pass mark {grid['pass_mark']})")
-            out += [f"      {line['label']:58} {line['points']:>3} / {line['max']:<3} {line['detail']}"
-                    for line in grid["lines"]]
-        out += [f"    Note: {note}" for note in program["notes"]]
-
+            out.append(f"  grid {grid['total']}/{grid['max']} pass_mark={grid['pass_mark']}")
+            out += [f"    {line['factor']} {line['points']}/{line['max']}{_values(line['params'])}" for line in grid["lines"]]
+        out += [f"  note {note}" for note in program["notes"]]
     funds = result["funds"]
-    out += ["", "Proof of funds (" + ", ".join(k.upper() for k in funds["needed_for"]) + ")"]
-    if funds["required"] is None:
-        out.append(f"  {funds['message']}")
-    else:
-        held = "not answered" if funds["held"] is None else f"{funds['held']:,} CAD"
-        out.append(f"  {funds['required']:,} CAD for a family of {funds['family_size']} "
-                   f"(amounts in force from {funds['effective_from']}); your funds: {held}"
-                   + ("" if funds["shortfall"] is None else f", short by {funds['shortfall']:,} CAD"))
-        out.append(f"  {funds['exempt_reason']}")
-    out.append(f"  Source: {funds['source']} (checked {funds['checked']})")
-
+    out.append("funds" + _values({k: funds[k] for k in ("family_size", "required", "held", "shortfall", "exempt", "met")}))
     fees = result["fees"]
-    out += ["", "Government fees (CAD)"]
-    for line in fees["lines"]:
-        amount = "not on file" if line["amount"] is None else f"{line['count']} x {line['amount']} = {line['subtotal']}"
-        flag = f" [{line['status']}]" if line.get("status") else ""
-        out.append(f"  {line['label']}: {amount}{flag}")
-    total = "incomplete" if fees["total"] is None else f"{fees['total']:,}"
-    out += [f"  Total: {total}", f"  Source: {fees['source']} (checked {fees['checked']})",
-            "  Estimates of costs paid to others (not in the total):"]
-    out += [f"    {item['label']}: {item['low']}-{item['high']} CAD [{item['status']}]"
-            for item in fees["estimates"]["items"]]
-
-    out += ["", "Deadlines"]
-    out += [f"  {d['message']}" + (f" [{d['status']}]" if d.get("status") else "") for d in result["deadlines"]]
-    if not result["deadlines"]:
-        out.append("  (no dates given)")
-    if result["warnings"]:
-        out += ["", "Warnings"] + [f"  - {w['message']}" for w in result["warnings"]]
+    out += [f"fee {line['id']} {line['count']} x {line['amount']} = {line['subtotal']}" for line in fees["lines"]]
+    out.append(f"fees total={fees['total']} complete={fees['complete']}")
+    out += [f"deadline {d['field']}" + _values({k: d[k] for k in ("from", "until", "expired", "days_left")})
+            for d in result["deadlines"]]
+    out += [f"warning {w['code']} [{w['field']}]" for w in result["warnings"]]
     return "\n".join(out) + "\n"
+
+
+def _values(params: dict) -> str:
+    return "".join(f" {k}={v}" for k, v in params.items())

@@ -8,45 +8,15 @@ without these, so the CRS part sees exactly the contract's profile.
 from dataclasses import dataclass
 from datetime import date
 
+from . import fields
 from .errors import ProfileError
-from .validate import (
-    join,
-    optional,
-    require_bool,
-    require_date,
-    require_enum,
-    require_int,
-    require_number,
-    require_object,
-    show,
-)
+from .validate import join, require_date, require_object
 
-DATE_FIELDS = (
-    "eca_issued_on",
-    "profile_submitted_on",
-    "ita_received_on",
-    "medical_exam_on",
-    "medical_instructions_on",
-    "biometrics_instructions_on",
-)
-BOOL_FIELDS = (
-    "studied_in_canada_2_years",
-    "relative_in_canada",
-    "authorized_to_work_in_canada",
-    "plans_to_live_in_quebec",
-)
-FIELDS = (
-    ("work_history", "job_offer_noc", "settlement_funds", "children_accompanying", "children_not_accompanying")
-    + DATE_FIELDS
-    + BOOL_FIELDS
-)
-SPOUSE_FIELDS = ("studied_in_canada_2_years",)
-JOB_FIELDS = ("noc", "teer", "country", "start", "end", "hours_per_week", "self_employed", "while_studying")
-COUNTRIES = ("canada", "abroad")
-MAX_JOBS = 50
-MAX_CHILDREN = 30
-MAX_FUNDS = 1_000_000_000
-MAX_HOURS = 168
+FIELDS = fields.names("", "assessment")
+DATE_FIELDS = tuple(f.name for f in fields.children("", "assessment") if f.type == "date")
+SPOUSE_FIELDS = fields.names("spouse", "assessment")
+JOB_FIELDS = fields.names("work_history.N")
+MAX_JOBS = fields.BY_PATH["work_history"].items
 
 
 @dataclass(frozen=True)
@@ -99,11 +69,12 @@ def normalise(ours: dict, profile: dict, as_of: date) -> AssessAnswers:
     `profile` is the full profile, already checked by the CRS code; it supplies the dates
     of the language tests for the deadlines.
     """
+    answers = fields.read_scalars(ours, "", part="assessment")
     dates = {}
     for field in DATE_FIELDS:
-        day = optional(ours, "", field, None, require_date, None, as_of)
+        day = answers.pop(field)
         if day is not None:
-            dates[field] = day
+            dates[field] = _not_after(field, day, ours[field], as_of)
     for path, lang in (
         ("first_language", profile.get("first_language")),
         ("second_language", profile.get("second_language")),
@@ -112,63 +83,50 @@ def normalise(ours: dict, profile: dict, as_of: date) -> AssessAnswers:
         if isinstance(lang, dict) and "taken_on" in lang:
             dates[join(path, "taken_on")] = require_date(join(path, "taken_on"), lang["taken_on"])
 
-    bools = {field: optional(ours, "", field, None, require_bool) for field in BOOL_FIELDS}
-    spouse = ours.get("spouse") or {}
-    spouse_study = optional(spouse, "spouse", "studied_in_canada_2_years", None, require_bool)
     return AssessAnswers(
         work_history=_work_history(ours.get("work_history"), as_of) if "work_history" in ours else None,
-        job_offer_noc=optional(ours, "", "job_offer_noc", None, _require_noc),
-        settlement_funds=optional(ours, "", "settlement_funds", None, require_number, 0, MAX_FUNDS),
-        children_accompanying=optional(ours, "", "children_accompanying", 0, require_int, 0, MAX_CHILDREN),
-        children_not_accompanying=optional(ours, "", "children_not_accompanying", 0, require_int, 0, MAX_CHILDREN),
         dates=dates,
-        spouse_studied_in_canada_2_years=spouse_study,
-        **bools,
+        spouse_studied_in_canada_2_years=fields.read(ours.get("spouse") or {}, "spouse.studied_in_canada_2_years", "spouse"),
+        **answers,
     )
+
+
+def _not_after(path: str, day: date, raw, as_of: date) -> date:
+    """A date of something that already happened: on or before `as_of`."""
+    if day > as_of:
+        raise ProfileError(path, "date_max", {"max": as_of.isoformat()}, got=raw)
+    return day
 
 
 def _work_history(value, as_of: date) -> tuple:
     if not isinstance(value, list):
-        raise ProfileError("work_history", f"must be a list of jobs, got {show(value)}")
+        raise ProfileError("work_history", "jobs", got=value)
     if len(value) > MAX_JOBS:
-        raise ProfileError("work_history", f"must hold at most {MAX_JOBS} jobs, got {len(value)}")
+        raise ProfileError("work_history", "too_many_jobs", {"max": MAX_JOBS, "count": len(value)})
     return tuple(_job(i, raw, as_of) for i, raw in enumerate(value))
 
 
 def _job(index: int, raw, as_of: date) -> Job:
     path = join("work_history", index)
-    require_object(path, raw, required=("country", "start"), allowed=JOB_FIELDS)
-    noc = optional(raw, path, "noc", None, _require_noc)
-    teer = optional(raw, path, "teer", None, require_int, 0, 5)
+    require_object(path, raw, required=fields.required("work_history.N"), allowed=JOB_FIELDS)
+    value = fields.read_scalars(raw, "work_history.N", path, defaults=False)
+    noc, teer = value["noc"], value["teer"]
     if noc is None and teer is None:
-        raise ProfileError(join(path, "noc"), "give the NOC 2021 code or the TEER of this job")
+        raise ProfileError(join(path, "noc"), "noc_or_teer")
     if noc is not None and teer is not None and teer != int(noc[1]):
-        raise ProfileError(
-            join(path, "teer"), f"must match the TEER of NOC {noc}, which is {noc[1]}, got {teer}"
-        )
-    start = require_date(join(path, "start"), raw["start"], None, as_of)
-    end = optional(raw, path, "end", None, require_date, start, nullable=True)
+        raise ProfileError(join(path, "teer"), "teer_of_noc", {"noc": noc, "teer": int(noc[1])}, got=teer)
+    start = _not_after(join(path, "start"), value["start"], raw["start"], as_of)
+    end = value["end"]
+    if end is not None and end < start:
+        raise ProfileError(join(path, "end"), "date_min", {"min": start.isoformat()}, got=raw["end"])
     return Job(
         index=index,
         noc=noc,
         teer=int(noc[1]) if noc is not None else teer,
-        country=require_enum(join(path, "country"), raw["country"], COUNTRIES),
+        country=value["country"],
         start=start,
         end=end,
-        hours_per_week=optional(raw, path, "hours_per_week", None, _require_hours),
-        self_employed=optional(raw, path, "self_employed", False, require_bool),
-        while_studying=optional(raw, path, "while_studying", False, require_bool),
+        hours_per_week=value["hours_per_week"],  # None: full-time
+        self_employed=bool(value["self_employed"]),
+        while_studying=bool(value["while_studying"]),
     )
-
-
-def _require_noc(path, value) -> str:
-    if not (isinstance(value, str) and len(value) == 5 and value.isascii() and value.isdigit()):
-        raise ProfileError(path, f"must be a 5-digit NOC 2021 code such as \"21232\", got {show(value)}")
-    return value
-
-
-def _require_hours(path, value):
-    hours = require_number(path, value, 0, MAX_HOURS)
-    if hours == 0:
-        raise ProfileError(path, f"must be a number above 0 and at most {MAX_HOURS}, got {show(value)}")
-    return hours

@@ -51,7 +51,6 @@ def _category(row, as_of: date, jobs, french) -> dict:
     status = "meets" if all(m is True for m in met) else "does_not_meet" if False in met else "unknown"
     return {
         "key": row.key,
-        "title": row.label,
         "status": status,
         "conditions": conditions,
         "rule_status": row.status,
@@ -69,7 +68,7 @@ def _french_condition(required: int, french) -> dict:
 
 
 def _occupation_condition(need: dict, as_of: date, jobs) -> dict:
-    listed = {row.key: row.label for row in rules.table(need["occupations"], as_of).rows}
+    listed = {row.key for row in rules.table(need["occupations"], as_of).rows}
     condition = {
         "code": "occupation",
         "occupations": _listed(need["occupations"], as_of),
@@ -78,7 +77,6 @@ def _occupation_condition(need: dict, as_of: date, jobs) -> dict:
         "continuous": need["continuous"],
         "in_canada": need["canadian_experience"],
         "noc": None,
-        "noc_title": None,
         "months": None,
         "met": None,
     }
@@ -92,7 +90,7 @@ def _occupation_condition(need: dict, as_of: date, jobs) -> dict:
         best[noc] = _months([j for j in counted if j.noc == noc], since, as_of, need["continuous"])
     if best:
         noc = max(best, key=lambda code: (best[code], code))
-        condition.update(noc=noc, noc_title=listed[noc].partition(" ")[2], months=best[noc])
+        condition.update(noc=noc, months=best[noc])
         condition["met"] = best[noc] >= need["experience_months"]
     elif any(j.noc is None for j in jobs):
         condition["months"] = 0  # some jobs have no code: they may be in the list

@@ -17,18 +17,19 @@ from . import rules
 PERIODS = "deadlines.periods"
 LANGUAGE = "language.result_validity"  # the CRS code's own rule, shared rather than copied
 
-# Which dated answer starts which period: (table, row key, profile field, what the date is).
-# A row missing from the data on `as_of` means no known limit (e.g. the medical exam window).
+# Which dated answer starts which period: (table, row key, profile field). The page words
+# each deadline by its field. A row missing from the data on `as_of` means no known limit
+# (e.g. the medical exam window).
 DATED_ANSWERS = (
-    (LANGUAGE, "all", "first_language.taken_on", "First official language test"),
-    (LANGUAGE, "all", "second_language.taken_on", "Second official language test"),
-    (LANGUAGE, "all", "spouse.language.taken_on", "Spouse's language test"),
-    (PERIODS, "eca", "eca_issued_on", "Educational credential assessment"),
-    (PERIODS, "profile", "profile_submitted_on", "Express Entry profile"),
-    (PERIODS, "ita_response", "ita_received_on", "Application after the invitation to apply"),
-    (PERIODS, "medical_exam", "medical_exam_on", "Medical exam results"),
-    (PERIODS, "medical_exam_window", "medical_instructions_on", "Medical exam after IRCC's instructions"),
-    (PERIODS, "biometrics", "biometrics_instructions_on", "Biometrics after the instruction letter"),
+    (LANGUAGE, "all", "first_language.taken_on"),
+    (LANGUAGE, "all", "second_language.taken_on"),
+    (LANGUAGE, "all", "spouse.language.taken_on"),
+    (PERIODS, "eca", "eca_issued_on"),
+    (PERIODS, "profile", "profile_submitted_on"),
+    (PERIODS, "ita_response", "ita_received_on"),
+    (PERIODS, "medical_exam", "medical_exam_on"),
+    (PERIODS, "medical_exam_window", "medical_instructions_on"),
+    (PERIODS, "biometrics", "biometrics_instructions_on"),
 )
 
 
@@ -72,34 +73,22 @@ def deadlines(dated: dict, as_of: date) -> list:
     Sorted by that day; entries whose rule is not on file come last with `until` = None.
     """
     found = []
-    for table_id, key, field, what in DATED_ANSWERS:
+    for table_id, key, field in DATED_ANSWERS:
         start = dated.get(field)
         if start is None:
             continue
         table = rules.history(table_id)
         row = period(table_id, key, as_of)
-        entry = {"id": key if table_id == PERIODS else "language_result", "field": field, "what": what, "from": start.isoformat()}
+        entry = {"id": key if table_id == PERIODS else "language_result", "field": field, "from": start.isoformat(),
+                 "table": table_id, "row": key}
         if row is None:
-            entry.update(
-                until=None,
-                expired=None,
-                days_left=None,
-                rule=None,
-                message=(
-                    f"{what}: no time limit on file for {as_of.isoformat()}; "
-                    "use the date in IRCC's letter or account."
-                ),
-                source=table.source,
-                checked=iso(table.checked),
-            )
+            entry.update(until=None, expired=None, days_left=None, source=table.source, checked=iso(table.checked))
         else:
             until = end_of(row, start)
             entry.update(
                 until=until.isoformat(),
                 expired=as_of > until,
                 days_left=(until - as_of).days,
-                rule=row.label if table_id == PERIODS else f"{table.title} ({row.label.lower()})",
-                message=_message(what, until, as_of),
                 source=row.source,
                 checked=iso(table.checked),
             )
@@ -110,13 +99,6 @@ def deadlines(dated: dict, as_of: date) -> list:
         found.append(entry)
     found.sort(key=lambda e: (e["until"] is None, e["until"] or "", e["field"]))
     return found
-
-
-def _message(what: str, until: date, as_of: date) -> str:
-    if as_of > until:
-        return f"{what}: expired; the last valid day was {until.isoformat()}."
-    left = (until - as_of).days
-    return f"{what}: until {until.isoformat()} ({left} day{'s' if left != 1 else ''} left)."
 
 
 def iso(day) -> str | None:

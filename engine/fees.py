@@ -21,21 +21,20 @@ def assess_fees(*, spouse_applies: bool, children: int, as_of: date) -> dict:
     adults = 1 + (1 if spouse_applies else 0)
     lines, missing = [], []
 
-    def add(key, count, label=None):
+    def add(key, count):
         if count == 0:
             return
         try:
             row = table.row_for(key)
         except LookupError:
             missing.append(key)
-            lines.append({"id": key, "label": label or key, "count": count, "amount": None,
-                          "subtotal": None, "message": "Fee not found for this date."})
+            lines.append({"id": key, "count": count, "amount": None, "subtotal": None})
             return
         lines.append(_line(row, key, count, row.values["amount"] * count, history))
 
     add("processing_principal", 1)
     add("processing_spouse", adults - 1)
-    add("processing_child", children, "Processing fee: each accompanying dependent child")
+    add("processing_child", children)
     add("rprf", adults)
     _add_biometrics(table, history, adults + children, lines, missing)
 
@@ -51,10 +50,7 @@ def assess_fees(*, spouse_applies: bool, children: int, as_of: date) -> dict:
         "estimates": _estimates(as_of),
     }
     if missing:
-        result["message"] = (
-            "Some fees are not on file for " + as_of.isoformat() + ": " + ", ".join(missing)
-            + ". Check the official fee list."
-        )
+        result["missing"] = missing  # fees not on file for as_of: the page sends to the official list
     if any(line.get("status") for line in lines):
         result["status"] = "unconfirmed"
     return result
@@ -66,12 +62,10 @@ def _add_biometrics(table, history, people, lines, missing):
         cap = table.row_for("biometrics_family_max")
     except LookupError:
         missing.append("biometrics")
-        lines.append({"id": "biometrics", "label": "Biometrics", "count": people, "amount": None,
-                      "subtotal": None, "message": "Fee not found for this date."})
+        lines.append({"id": "biometrics", "count": people, "amount": None, "subtotal": None})
         return
     subtotal = min(each.values["amount"] * people, cap.values["amount"])
     line = _line(each, "biometrics", people, subtotal, history)
-    line["label"] = f"{each.label} (at most {cap.values['amount']} CAD for a family applying together)"
     line["family_max"] = cap.values["amount"]
     if cap.status and "status" not in line:
         line["status"] = cap.status
@@ -81,7 +75,6 @@ def _add_biometrics(table, history, people, lines, missing):
 def _line(row, key, count, subtotal, history) -> dict:
     line = {
         "id": key,
-        "label": row.label,
         "amount": row.values["amount"],
         "count": count,
         "subtotal": subtotal,
@@ -103,7 +96,6 @@ def _estimates(as_of: date) -> dict:
     for row in rules.table(ESTIMATES, as_of).rows:
         item = {
             "id": row.key,
-            "label": row.label,
             "low": row.values["low"],
             "high": row.values["high"],
             "source": row.source,
@@ -113,4 +105,4 @@ def _estimates(as_of: date) -> dict:
         if row.note:
             item["note"] = row.note
         items.append(item)
-    return {"items": items, "estimate": True, "title": history.title}
+    return {"items": items, "estimate": True}

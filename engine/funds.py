@@ -53,8 +53,7 @@ def assess_funds(*, family_size: int, held, job_offer: bool, authorized, as_of: 
     try:
         amount, row = required_amount(family_size, as_of)
     except FundsUnavailable:
-        result.update(required=None, shortfall=None, exempt=None, met=None, effective_from=None)
-        result["message"] = f"No proof-of-funds amounts are on file for {as_of.isoformat()}."
+        result.update(required=None, shortfall=None, exempt=None, exempt_code=None, met=None, effective_from=None)
         return result
     result["required"] = amount
     result["effective_from"] = row.effective_from.isoformat()
@@ -63,19 +62,17 @@ def assess_funds(*, family_size: int, held, job_offer: bool, authorized, as_of: 
     if row.note:
         result["note"] = row.note
 
+    # Whether the job-offer exemption applies, and why (`exempt_code`, which the page words).
     if not job_offer:
-        exempt, why = False, "You have no valid job offer, so FSWP and FSTP need proof of funds."
+        exempt, why = False, "no_job_offer"
     elif authorized is None:
-        exempt, why = None, (
-            "With a valid job offer you are exempt if you are authorized to work in Canada: "
-            "answer authorized_to_work_in_canada."
-        )
+        exempt, why = None, "authorization_unanswered"
     elif authorized:
-        exempt, why = True, "Exempt: you are authorized to work in Canada and have a valid job offer."
+        exempt, why = True, "authorized_with_offer"
     else:
-        exempt, why = False, "Not exempt: the job-offer exemption also needs authorization to work in Canada."
+        exempt, why = False, "not_authorized"
     result["exempt"] = exempt
-    result["exempt_reason"] = why
+    result["exempt_code"] = why
 
     result["shortfall"] = None if held is None else max(0, amount - held)
     if exempt:
@@ -89,12 +86,6 @@ def assess_funds(*, family_size: int, held, job_offer: bool, authorized, as_of: 
 
     review = rules.history(SETTLEMENT).attrs.get("review_after_months")
     if review is not None and as_of >= add_months(row.effective_from, review):
-        result["warnings"].append({
-            "code": "funds_table_may_be_outdated",
-            "field": "settlement_funds",
-            "message": (
-                f"The settlement-funds amounts on file date from {row.effective_from.isoformat()}; "
-                "IRCC updates them about once a year. Check the official page before you rely on them."
-            ),
-        })
+        result["warnings"].append({"code": "funds_table_may_be_outdated", "field": "settlement_funds",
+                                   "effective_from": row.effective_from.isoformat()})
     return result

@@ -9,14 +9,14 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 
-from . import rules
+from . import fields, rules
 from .deadlines import add_period
 from .errors import ProfileError
-from .validate import join, require_date, require_enum, require_object, show
+from .fields import ABILITIES
+from .validate import join, require_date, require_enum, require_object
 
-ABILITIES = ("listening", "reading", "writing", "speaking")
-FIELDS = ("test",) + ABILITIES + ("taken_on",)
-REQUIRED = FIELDS[:5]
+FIELDS = tuple(f.name for f in fields.LANGUAGE_FIELDS)
+REQUIRED = tuple(f.name for f in fields.LANGUAGE_FIELDS if f.required)
 ALLOWED = dict.fromkeys(FIELDS)  # ordered (for messages) with constant-time membership
 
 
@@ -28,7 +28,7 @@ class Chart:
     official_language: str  # "english" or "french"
     table_id: str | None  # None for levels given directly (clb, nclc)
     levels: tuple  # per ability, in ABILITIES order: {score: level}
-    allowed: tuple  # per ability: what the message says is allowed
+    scales: tuple  # per ability: {"min", "max", "step"} of the scores the test reports
 
 
 @dataclass(frozen=True)
@@ -46,20 +46,24 @@ class LanguageResult:
 
 
 class NotAccepted(LookupError):
-    """The test was not accepted (or has no chart) on the day it was taken."""
+    """The test was not accepted (or has no chart) on the day it was taken: a ProfileError
+    code and its params."""
+
+    def __init__(self, code: str, params: dict):
+        super().__init__(code)
+        self.code, self.params = code, params
 
 
-def _number(x) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)
+def _plain(x):
+    """A score bound as JSON writes it: 9.0 -> 9."""
+    return int(x) if float(x).is_integer() else x
 
 
-def _allowed(label, lo, hi, step) -> str:
-    if step == 1:
-        return f"{label} scores are whole numbers from {_number(lo)} to {_number(hi)}"
-    return f"{label} scores run from {_number(lo)} to {_number(hi)} in steps of {_number(step)}"
+def _scale(lo, hi, step) -> dict:
+    return {"min": _plain(lo), "max": _plain(hi), "step": _plain(step)}
 
 
-def _scale(lo, hi, step) -> list:
+def _scores(lo, hi, step) -> list:
     """Every score from lo to hi, counted in whole steps so that 0.5 steps stay exact."""
     if step == 1:
         return list(range(int(lo), int(hi) + 1))
@@ -86,38 +90,36 @@ def _chart(test: str, taken_on: date) -> Chart:
     try:
         test_row = accepted.row_for(test)
     except LookupError:
-        rows = [r for r in rules.history("language.tests").rows if r.key == test]
-        raise NotAccepted(_not_accepted(rows[0].label if rows else test, [r.effective_from for r in rows])) from None
-    label, official = test_row.label, test_row.values["official_language"]
+        raise _not_accepted(test, [r.effective_from for r in rules.history("language.tests").rows if r.key == test]) from None
+    official = test_row.values["official_language"]
 
     direct = rules.table("language.levels", taken_on)
     if any(r.key == test for r in direct.rows):
         lo, hi = (direct.lookup(test, c) for c in ("lowest", "highest"))
-        mapping = {level: level for level in _scale(lo, hi, 1)}
-        text = f"{test.upper()} levels are whole numbers from {lo} to {hi}"
-        return Chart(test, official, None, (mapping,) * 4, (text,) * 4)
+        mapping = {level: level for level in _scores(lo, hi, 1)}
+        return Chart(test, official, None, (mapping,) * 4, (_scale(lo, hi, 1),) * 4)
 
     table = rules.table(f"language.{test}", taken_on)
     if not table.rows:
-        raise NotAccepted(_not_accepted(label, [r.effective_from for r in rules.history(table.id).rows]))
-    return _convert(test, label, official, table)
+        raise _not_accepted(test, [r.effective_from for r in rules.history(table.id).rows])
+    return _convert(test, official, table)
 
 
-def _not_accepted(label, starts) -> str:
+def _not_accepted(test, starts) -> NotAccepted:
     if not starts:
-        return f"{label} has no equivalency chart"
-    return f"{label} results count only for tests taken on or after {min(starts).isoformat()}"
+        return NotAccepted("test_without_chart", {"test": test})
+    return NotAccepted("test_not_accepted", {"test": test, "since": min(starts).isoformat()})
 
 
-def _convert(test, label, official, table) -> Chart:
+def _convert(test, official, table) -> Chart:
     step = table.attrs["step"]
-    maps, texts = [], []
+    maps, scales = [], []
     for i, ability in enumerate(ABILITIES):
         ranges = [(r.values[ability][0], r.values[ability][1], r.key) for r in table.rows]
         lo, hi = table.attrs["lowest"][i], max(r[1] for r in ranges)
         floor = min(r[0] for r in ranges)
         mapping = {}
-        for score in _scale(lo, hi, step):
+        for score in _scores(lo, hi, step):
             level = next((key for low, high, key in ranges if low <= score <= high), None)
             if level is None:
                 if score >= floor:
@@ -125,8 +127,8 @@ def _convert(test, label, official, table) -> Chart:
                 level = 0
             mapping[score] = level
         maps.append(mapping)
-        texts.append(_allowed(label, lo, hi, step))
-    return Chart(test, official, table.id, tuple(maps), tuple(texts))
+        scales.append(_scale(lo, hi, step))
+    return Chart(test, official, table.id, tuple(maps), tuple(scales))
 
 
 def parse(path: str, value, as_of: date) -> LanguageResult | None:
@@ -135,11 +137,11 @@ def parse(path: str, value, as_of: date) -> LanguageResult | None:
         return None
     paths = _paths(path)
     obj = require_object(path, value, required=REQUIRED, allowed=ALLOWED)
-    test = require_enum(paths["test"], obj["test"], _test_ids())
+    test = require_enum(paths["test"], obj["test"], fields.choices("test"))
     if "taken_on" in obj:
         taken_on = require_date(paths["taken_on"], obj["taken_on"])
         if taken_on > as_of:
-            raise ProfileError(paths["taken_on"], f"must be on or before as_of ({as_of.isoformat()}), got {show(obj['taken_on'])}")
+            raise ProfileError(paths["taken_on"], "taken_after_as_of", {"max": as_of.isoformat()}, got=obj["taken_on"])
         given = True
     else:
         taken_on, given = as_of, False
@@ -147,14 +149,18 @@ def parse(path: str, value, as_of: date) -> LanguageResult | None:
         found = chart(test, taken_on)
     except NotAccepted as exc:
         where = paths["taken_on" if given else "test"]
-        raise ProfileError(where, f"{exc}, got a test taken on {taken_on.isoformat()}") from None
+        raise ProfileError(where, exc.code, {**exc.params, "taken_on": taken_on.isoformat()}) from None
     levels = {}
     for i, ability in enumerate(ABILITIES):
         score = obj[ability]
         level = found.levels[i].get(score) if type(score) in (int, float) else None
         if level is None:
-            era = f" on the chart for tests taken on {taken_on.isoformat()}" if _has_eras(found.table_id) else ""
-            raise ProfileError(paths[ability], f"{found.allowed[i]}{era}, got {show(score)}")
+            scale = found.scales[i]
+            code = "score" if scale["step"] == 1 else "score_step"
+            params = {"test": test, **scale}
+            if _has_eras(found.table_id):
+                code, params["taken_on"] = code + "_on_chart", taken_on.isoformat()
+            raise ProfileError(paths[ability], code, params, got=score)
         levels[ability] = level
     return LanguageResult(test, found.official_language, levels, taken_on, given, found.table_id)
 
@@ -168,12 +174,6 @@ def _paths(path: str) -> dict:
 def _has_eras(table_id) -> bool:
     """Whether the chart has changed over time (then error messages name the period)."""
     return table_id is not None and any(r.effective_to for r in rules.history(table_id).rows)
-
-
-@functools.cache
-def _test_ids() -> tuple:
-    """Every test the data knows, in file order, whatever the date."""
-    return tuple(dict.fromkeys(r.key for r in rules.history("language.tests").rows))
 
 
 def result_expires(taken_on: date, as_of: date) -> date:

@@ -11,11 +11,10 @@ levels the engine found for them, with one or more abilities raised.
 import copy
 from datetime import date
 
-from . import assess_profile, crs, language, rules
+from . import assess_profile, crs, fields, language, rules
 from . import profile as profiles
 from .errors import ProfileError
 from .language import ABILITIES
-from .validate import require_bool, require_enum, require_int
 
 LEVELS = "language.levels"
 LEVEL_TESTS = {"english": "clb", "french": "nclc"}  # results entered directly as levels
@@ -75,22 +74,9 @@ def plan(profile: dict) -> dict:
     }
 
 
-# How a changed top-level answer is checked before it replaces the parsed one (the same
-# validators and bounds as engine.profile.parse).
-_SCALARS = {
-    "age": lambda path, v: require_int(path, v, 0, profiles.MAX_AGE),
-    "education": lambda path, v: require_enum(path, v, profiles.EDUCATION),
-    "canadian_education": lambda path, v: require_enum(path, v, profiles.CANADIAN_EDUCATION),
-    "canadian_work_years": lambda path, v: require_int(path, v, 0, profiles.MAX_WORK_YEARS),
-    "foreign_work_years": lambda path, v: require_int(path, v, 0, profiles.MAX_WORK_YEARS),
-    "certificate_of_qualification": require_bool,
-    "provincial_nomination": require_bool,
-}
-_SPOUSE_SCALARS = {
-    "education": lambda path, v: require_enum(path, v, profiles.EDUCATION),
-    "canadian_work_years": lambda path, v: require_int(path, v, 0, profiles.MAX_WORK_YEARS),
-}
-_LANGUAGE_SLOTS = ("first_language", "second_language", "spouse.language")
+# The answers whose changes are parsed again as language results (the others are checked
+# by the field model, as engine.profile.parse checks them).
+_LANGUAGE_SLOTS = tuple(f.path for f in fields.FIELDS if f.type == "language")
 
 
 class Scorer:
@@ -122,11 +108,9 @@ class Scorer:
         top, spouse = {}, {}
         by_slot = {}
         for path, value in changes.items():
-            head, _, rest = path.partition(".")
-            if head in _SCALARS:
-                top[head] = _SCALARS[head](path, value)
-            elif head == "spouse" and rest in _SPOUSE_SCALARS:
-                spouse[rest] = _SPOUSE_SCALARS[rest](path, value)
+            field = fields.BY_PATH.get(path)
+            if field is not None and field.part == "contract" and field.type not in ("language", "object"):
+                (spouse if path.startswith("spouse.") else top)[field.name] = fields.check(path, value)
             else:
                 slot = _slot(path)
                 if slot is None:
@@ -148,11 +132,11 @@ class Scorer:
         return self._languages[key]
 
 
-def _replace(frozen, fields: dict):
+def _replace(frozen, values: dict):
     """dataclasses.replace without re-running __init__: the values are checked already, and
     this is the planner's innermost loop."""
     new = copy.copy(frozen)
-    for name, value in fields.items():
+    for name, value in values.items():
         object.__setattr__(new, name, value)
     return new
 
@@ -287,13 +271,10 @@ def _work_steps(contract, base, scorer, as_of) -> list:
     return steps
 
 
-EDUCATION = profiles.EDUCATION  # lowest first
-CANADIAN_EDUCATION = profiles.CANADIAN_EDUCATION
-
-
 def _education_steps(contract, base, scorer, as_of) -> list:
     steps = []
-    for field, ladder in (("education", EDUCATION), ("canadian_education", CANADIAN_EDUCATION)):
+    for field in ("education", "canadian_education"):
+        ladder = fields.choices(field)  # lowest first
         current = contract.get(field, ladder[0])
         for value in ladder[ladder.index(current) + 1:]:
             steps.append(_suggestion(field, {field: value}, scorer, base,
@@ -308,10 +289,9 @@ def _yes_no_steps(contract, base, scorer, as_of) -> list:
 
 
 def _spouse_steps(contract, base, scorer, as_of) -> list:
-    spouse = contract.get("spouse")
-    if not isinstance(spouse, dict) or not spouse.get("accompanying") \
-            or spouse.get("canadian_citizen_or_pr"):
+    if not scorer.parsed.with_spouse:
         return []
+    spouse = contract["spouse"]
     steps = []
     language = scorer.parsed.spouse.language
     if language is not None:
@@ -328,8 +308,9 @@ def _spouse_steps(contract, base, scorer, as_of) -> list:
     steps.append(_suggestion("spouse.canadian_work_years",
                              {"spouse.canadian_work_years": years + 1}, scorer, base,
                              value_from=years, value_to=years + 1))
-    current = spouse.get("education", EDUCATION[0])
-    for value in EDUCATION[EDUCATION.index(current) + 1:]:
+    levels = fields.choices("education")
+    current = spouse.get("education", levels[0])
+    for value in levels[levels.index(current) + 1:]:
         steps.append(_suggestion("spouse.education", {"spouse.education": value}, scorer, base,
                                  value_from=current, value_to=value))
     return steps
@@ -354,10 +335,10 @@ def _eca(contract, base, scorer, answers) -> dict | None:
     """
     if answers.dates.get("eca_issued_on") or contract.get("canadian_education", "none") != "none":
         return None
-    education = contract.get("education")
-    if education in (None, EDUCATION[0]):
+    education, lowest = contract.get("education"), fields.choices("education")[0]
+    if education in (None, lowest):
         return None
-    without = {"education": EDUCATION[0]}
+    without = {"education": lowest}
     before = scorer.total(without)
     if before is None or before >= base["total"]:
         return None

@@ -1,24 +1,18 @@
 """A profile (the contract's JSON object) validated and normalised, with the contract's defaults.
 
 `parse(raw)` is shared by every entry point (CRS, eligibility, planner): it raises one
-ProfileError naming the field, or returns a Profile. Keys it does not know are ignored
-(other entry points read their own optional fields).
+ProfileError naming the field, or returns a Profile. Its fields, bounds, choices and defaults
+are the field model's (engine.fields). Keys it does not know are ignored (other entry points
+read their own optional fields).
 """
 
 import functools
 from dataclasses import dataclass
 from datetime import date
 
-from . import language, rules
+from . import fields, language, rules
 from .errors import ProfileError
-from .validate import join, optional, require_bool, require_date, require_enum, require_int, require_object, show
-
-EDUCATION = ("less_than_secondary", "secondary", "one_year", "two_year", "bachelors", "two_or_more", "masters", "doctoral")
-CANADIAN_EDUCATION = ("none", "one_or_two_year", "three_year_or_more")
-JOB_OFFER = ("none", "teer_00", "other")
-MAX_AGE = 120
-MAX_WORK_YEARS = 60
-SPOUSE_FIELDS = ("canadian_citizen_or_pr", "accompanying")
+from .validate import join, require_object
 
 
 @dataclass(frozen=True)
@@ -29,10 +23,12 @@ class Spouse:
     language: language.LanguageResult | None
     canadian_work_years: int
 
-    @property
+    @functools.cached_property
     def counts(self) -> bool:
-        """Scored as a spouse only if coming to Canada and not already a citizen or PR."""
-        return self.accompanying and not self.canadian_citizen_or_pr
+        """Scored as a spouse only if coming to Canada and not already a citizen or PR (the
+        field model's condition "spouse_counts", which the form shows the questions by)."""
+        return fields.holds("spouse_counts", {"spouse": self, "spouse.accompanying": self.accompanying,
+                                              "spouse.canadian_citizen_or_pr": self.canadian_citizen_or_pr})
 
 
 @dataclass(frozen=True)
@@ -50,7 +46,7 @@ class Profile:
     job_offer: str
     sibling_in_canada: bool
     spouse: Spouse | None
-    warnings: tuple  # {"code", "field", "message"} dicts found while reading the profile
+    warnings: tuple  # {"code", "field", ...its values} dicts found while reading the profile
 
     @property
     def with_spouse(self) -> bool:
@@ -71,87 +67,77 @@ def earliest_as_of() -> date:
 
 
 def parse(raw, *, today: date | None = None) -> Profile:
-    obj = require_object("", raw, required=("age", "education", "first_language"))
+    obj = require_object("", raw, required=fields.required(""))
     if "as_of" in obj:
-        as_of = require_date("as_of", obj["as_of"])
+        as_of = fields.check("as_of", obj["as_of"])
         start = earliest_as_of()
         if as_of < start:
-            raise ProfileError("as_of", f"must be on or after {start.isoformat()} (the start of Express Entry), got {show(obj['as_of'])}")
+            raise ProfileError("as_of", "before_express_entry", {"min": start.isoformat()}, got=obj["as_of"])
     else:
         as_of = today or date.today()
 
-    # Fields are checked in the contract's order, so the first error reported is the first in the form.
-    age = require_int("age", obj["age"], 0, MAX_AGE)
-    education = require_enum("education", obj["education"], EDUCATION)
-    canadian_education = optional(obj, "", "canadian_education", "none", require_enum, CANADIAN_EDUCATION)
-    first = language.parse("first_language", obj["first_language"], as_of)
-    second = optional(obj, "", "second_language", None, language.parse, as_of, nullable=True)
-    if second is not None:
-        if first is None:
-            raise ProfileError("second_language", "must be null when first_language is null")
-        if second.official_language == first.official_language:
-            raise ProfileError(
-                "second_language.test",
-                f"must be a test of the other official language (first_language is {first.official_language.title()}), got {show(second.test)}",
-            )
-    canadian_work_years = optional(obj, "", "canadian_work_years", 0, require_int, 0, MAX_WORK_YEARS)
-    foreign_work_years = optional(obj, "", "foreign_work_years", 0, require_int, 0, MAX_WORK_YEARS)
-    certificate = optional(obj, "", "certificate_of_qualification", False, require_bool)
-    nomination = optional(obj, "", "provincial_nomination", False, require_bool)
-    job_offer = optional(obj, "", "job_offer", "none", require_enum, JOB_OFFER)
-    sibling = optional(obj, "", "sibling_in_canada", False, require_bool)
-    spouse = optional(obj, "", "spouse", None, _spouse, as_of, nullable=True)
+    # Fields are checked in the model's order, so the first error reported is the first in the form.
+    values = {"as_of": as_of}
+    for name, kind, check, default in _fields():
+        value = obj.get(name)
+        if kind == "value":
+            values[name] = default if value is None and name not in obj else check(name, value)
+        elif kind == "language":
+            values[name] = None if value is None else language.parse(name, value, as_of)
+            if name == "second_language":
+                _other_language(values["first_language"], values["second_language"])
+        else:
+            values[name] = _spouse(obj, as_of)
 
     warnings = []
-    for path, result in (("first_language", first), ("second_language", second), ("spouse.language", spouse and spouse.language)):
+    spouse = values["spouse"]
+    for path, result in (("first_language", values["first_language"]), ("second_language", values["second_language"]),
+                         ("spouse.language", spouse and spouse.language)):
         if result is not None:
             warnings.extend(_expiry_warning(path, result, as_of))
     if spouse is not None and spouse.counts and spouse.education is None:
-        warnings.append({
-            "code": "spouse_education_missing",
-            "field": "spouse.education",
-            "message": "The spouse or partner's education was not given, so it earns no points here.",
-        })
-
-    return Profile(
-        as_of=as_of,
-        age=age,
-        education=education,
-        canadian_education=canadian_education,
-        first_language=first,
-        second_language=second,
-        canadian_work_years=canadian_work_years,
-        foreign_work_years=foreign_work_years,
-        certificate_of_qualification=certificate,
-        provincial_nomination=nomination,
-        job_offer=job_offer,
-        sibling_in_canada=sibling,
-        spouse=spouse,
-        warnings=tuple(warnings),
-    )
+        warnings.append({"code": "spouse_education_missing", "field": "spouse.education"})
+    return Profile(**values, warnings=tuple(warnings))
 
 
-def _spouse(path: str, value, as_of: date) -> Spouse:
-    obj = require_object(path, value, required=SPOUSE_FIELDS)
-    return Spouse(
-        canadian_citizen_or_pr=require_bool(join(path, "canadian_citizen_or_pr"), obj["canadian_citizen_or_pr"]),
-        accompanying=require_bool(join(path, "accompanying"), obj["accompanying"]),
-        education=optional(obj, path, "education", None, require_enum, EDUCATION),
-        language=optional(obj, path, "language", None, language.parse, as_of, nullable=True),
-        canadian_work_years=optional(obj, path, "canadian_work_years", 0, require_int, 0, MAX_WORK_YEARS),
-    )
+@functools.cache
+def _fields() -> tuple:
+    """(name, "value" | "language" | "object", its check, its default) of each contract field
+    after as_of, in the model's order: parse's loop, prepared once."""
+    return tuple((f.name, f.type if f.type in ("language", "object") else "value",
+                  fields.validator(f.path) if f.type not in ("language", "object") else None,
+                  f.default if f.has_default else None)
+                 for f in fields.children("", "contract")[1:])
+
+
+def _language(obj: dict, name: str, path: str, as_of: date):
+    """The language result (or null) `name` of `obj`, at `path` in the profile; absent means none."""
+    value = obj.get(name)
+    return None if value is None else language.parse(path, value, as_of)
+
+
+def _other_language(first, second) -> None:
+    if second is None:
+        return
+    if first is None:
+        raise ProfileError("second_language", "second_without_first")
+    if second.official_language == first.official_language:
+        raise ProfileError("second_language.test", "same_official_language",
+                           {"first": first.official_language}, got=second.test)
+
+
+def _spouse(profile: dict, as_of: date) -> Spouse | None:
+    value = profile.get("spouse")
+    if value is None:
+        return None
+    obj = require_object("spouse", value, required=fields.required("spouse"))
+    spouse = fields.read_scalars(obj, "spouse", "spouse", part="contract")
+    return Spouse(**spouse, language=_language(obj, "language", "spouse.language", as_of))
 
 
 def _expiry_warning(path: str, result: language.LanguageResult, as_of: date) -> list:
     if not result.taken_on_given or as_of <= language.result_expires(result.taken_on, as_of):
         return []
     years = rules.table("language.result_validity", as_of).lookup("all", "years")
-    return [{
-        "code": "language_result_expired",
-        "field": join(path, "taken_on"),
-        "message": (
-            f"This test was taken on {result.taken_on.isoformat()}: on {as_of.isoformat()} the result is more than "
-            f"{years} years old, and IRCC will not accept it in a profile or an application. It is still "
-            "counted here; take a new test before you rely on this score."
-        ),
-    }]
+    return [{"code": "language_result_expired", "field": join(path, "taken_on"),
+             "taken_on": result.taken_on.isoformat(), "as_of": as_of.isoformat(), "years": years}]

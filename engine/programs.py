@@ -3,6 +3,8 @@
 Every requirement is met (True), not met (False) or unknown (None: an answer is missing).
 A program is eligible only when every requirement is met; it is not eligible as soon as one
 is not met; otherwise `eligible` is None and `reasons` says which answers would settle it.
+Each requirement is a `check` code with its `params` (what is needed, what the profile has);
+the page words it from locales/<lang>/assessment.toml. Notes are codes too.
 
 Work time (data: programs.work_time): each job counts its weekly hours (full-time when not
 given), jobs held at the same time add up, and no week counts for more than full time. A
@@ -17,10 +19,10 @@ from fractions import Fraction
 
 from . import rules
 from .deadlines import add_period, valid_until
+from .fields import ABILITIES
 from .language import result_expires
 
 ONE_DAY = timedelta(days=1)
-ABILITIES = ("listening", "reading", "writing", "speaking")
 # The profile field a person would change to raise each line of the FSW grid.
 GRID_FIELDS = {
     "language": "first_language",
@@ -39,11 +41,6 @@ TABLES = {
                       "programs.fsw_adaptability_conditions"),
     "fstp": COMMON + ("programs.fstp_requirements", "programs.fstp_trades"),
     "cec": COMMON + ("programs.cec_requirements", "programs.cec_language"),
-}
-NAMES = {
-    "fswp": "Federal Skilled Worker Program",
-    "fstp": "Federal Skilled Trades Program",
-    "cec": "Canadian Experience Class",
 }
 
 
@@ -87,21 +84,20 @@ class _Program:
     def rule(self, name: str):
         return _value(self.table_id, name, self.as_of)
 
-    def check(self, id_, met, field, message, **values):
-        self.requirements.append(
-            {"id": id_, "met": met, "field": field, "message": message, "values": values}
-        )
+    def check(self, id_, met, field, check, **params):
+        """Record requirement `id_`: met (True / False / None), the field to answer or change,
+        and what to say about it (`check`, a code, with its `params`)."""
+        self.requirements.append({"id": id_, "met": met, "field": field, "check": check, "params": params})
 
     def result(self, **extra) -> dict:
         met = [r["met"] for r in self.requirements]
         eligible = False if False in met else None if None in met else True
         reasons = [
-            {"code": f"{self.key}.{r['id']}", "field": r["field"], "message": r["message"]}
+            {"code": f"{self.key}.{r['id']}", "field": r["field"], "check": r["check"], "params": r["params"]}
             for r in self.requirements
             if r["met"] is not True
         ]
         return {
-            "name": NAMES[self.key],
             "eligible": eligible,
             "reasons": reasons,
             "requirements": self.requirements,
@@ -167,10 +163,9 @@ def _skilled(job, as_of: date) -> bool:
     return bool(rules.table("programs.skilled_teer", as_of).lookup(str(job.teer)))
 
 
-def _skilled_teers(as_of: date) -> str:
-    """The skilled TEERs in words, e.g. "TEER 0, 1, 2 or 3"."""
-    keys = [row.key for row in rules.table("programs.skilled_teer", as_of).rows if row.values["skilled"]]
-    return "TEER " + _list(keys, "or")
+def _skilled_teers(as_of: date) -> list:
+    """The skilled TEER categories, e.g. ["0", "1", "2", "3"]."""
+    return [row.key for row in rules.table("programs.skilled_teer", as_of).rows if row.values["skilled"]]
 
 
 # --- shared requirements -----------------------------------------------------------------
@@ -183,38 +178,36 @@ def rules_missing(key: str, as_of: date):
         return None
     program = _Program(key, as_of)
     first = max(min(r.effective_from for r in rules.history(tid).rows) for tid in missing)
-    program.check("rules_on_file", None, "as_of",
-                  f"The {NAMES[key]} rules on file start on {first.isoformat()} (they are written in "
-                  f"NOC 2021 TEER terms); no verdict for {as_of.isoformat()}.")
+    program.check("rules_on_file", None, "as_of", "rules_not_on_file",
+                  program=key, starts=first.isoformat(), as_of=as_of.isoformat())
     return program.result()
+
+
+def _begin(key: str, facts: Facts):
+    """(program, months of experience it needs, in a window of how many years): every program
+    starts with its rules for the date and the Quebec question."""
+    program = _Program(key, facts.as_of)
+    _quebec(program, facts)
+    return program, program.rule("experience_months"), program.rule("experience_window_years")
 
 
 def _quebec(program: _Program, facts: Facts):
     plans = facts.answers.plans_to_live_in_quebec
-    name = program.key.upper()
-    if plans is None:
-        program.check("outside_quebec", None, "plans_to_live_in_quebec",
-                      f"Not enough information: answer plans_to_live_in_quebec ({name} is for people who will live outside Quebec).")
-    elif plans:
-        program.check("outside_quebec", False, "plans_to_live_in_quebec",
-                      f"{name} is for people who plan to live outside Quebec; Quebec selects its own skilled workers.")
-    else:
-        program.check("outside_quebec", True, "plans_to_live_in_quebec", "You plan to live outside Quebec.")
+    met = None if plans is None else not plans
+    check = {None: "quebec_unanswered", False: "quebec_lives_in_quebec", True: "quebec_outside"}[met]
+    program.check("outside_quebec", met, "plans_to_live_in_quebec", check, program=program.key)
 
 
 def _language_valid(program: _Program, facts: Facts) -> bool:
     """Records a failed requirement and returns False when there is no valid first-language test."""
-    name = program.key.upper()
     if facts.first_clb is None:
-        program.check("language", False, "first_language",
-                      f"{name} needs a language test result in English or French; none was given.")
+        program.check("language", False, "first_language", "language_none", program=program.key)
         return False
     if facts.first_taken_on is not None:
         until = result_expires(facts.first_taken_on, facts.as_of)
         if facts.as_of > until:
-            program.check("language", False, "first_language.taken_on",
-                          f"Your language result expired on {(until + ONE_DAY).isoformat()}; "
-                          f"{name} needs a result that is still valid.",
+            program.check("language", False, "first_language.taken_on", "language_expired",
+                          program=program.key, expired_on=(until + ONE_DAY).isoformat(),
                           last_valid_day=until.isoformat())
             return False
     return True
@@ -222,27 +215,23 @@ def _language_valid(program: _Program, facts: Facts) -> bool:
 
 def _funds(program: _Program, funds: dict):
     if funds.get("required") is None:
-        program.check("funds", None, "as_of", funds.get("message", "No funds amounts on file for this date."))
+        program.check("funds", None, "as_of", "funds_not_on_file", as_of=program.as_of.isoformat())
         return
-    name = program.key.upper()
-    met, need = funds["met"], funds["required"]
+    met, need, size = funds["met"], funds["required"], funds["family_size"]
     if met is True:
-        text = funds["exempt_reason"] if funds["exempt"] else f"Your funds cover the {need:,} CAD required."
-        program.check("funds", True, "settlement_funds", text, required=need)
+        if funds["exempt"]:
+            program.check("funds", True, "settlement_funds", "funds_exempt", required=need)
+        else:
+            program.check("funds", True, "settlement_funds", "funds_covered", required=need)
     elif funds["held"] is None:
-        program.check("funds", None, "settlement_funds",
-                      f"Not enough information: answer settlement_funds ({name} needs {need:,} CAD "
-                      f"for a family of {funds['family_size']} unless exempt).", required=need)
+        program.check("funds", None, "settlement_funds", "funds_unanswered",
+                      program=program.key, required=need, family_size=size)
     elif met is None:
-        program.check("funds", None, "authorized_to_work_in_canada",
-                      f"You are {funds['shortfall']:,} CAD short of {need:,} CAD; answer "
-                      "authorized_to_work_in_canada: with your job offer you may be exempt.",
+        program.check("funds", None, "authorized_to_work_in_canada", "funds_may_be_exempt",
                       required=need, shortfall=funds["shortfall"])
     else:
-        program.check("funds", False, "settlement_funds",
-                      f"{name} needs {need:,} CAD for a family of {funds['family_size']}; "
-                      f"you entered {funds['held']:,} ({funds['shortfall']:,} short).",
-                      required=need, shortfall=funds["shortfall"])
+        program.check("funds", False, "settlement_funds", "funds_short", program=program.key,
+                      required=need, family_size=size, held=funds["held"], shortfall=funds["shortfall"])
 
 
 # --- Federal Skilled Worker Program ------------------------------------------------------
@@ -250,84 +239,65 @@ def _funds(program: _Program, funds: dict):
 
 def fswp(facts: Facts, funds: dict) -> dict:
     as_of = facts.as_of
-    program = _Program("fswp", as_of)
-    _quebec(program, facts)
-
-    need_months, window = program.rule("experience_months"), program.rule("experience_window_years")
+    program, need_months, window = _begin("fswp", facts)
     jobs = facts.answers.work_history
     if jobs is None:
-        program.check("experience", None, "work_history",
-                      f"Not enough information: answer work_history (FSWP needs {need_months} months "
-                      f"of continuous skilled work in one occupation in the last {window} years).")
+        program.check("experience", None, "work_history", "fswp_experience_unanswered",
+                      needed_months=need_months, window_years=window)
     else:
         since = _window_start(as_of, window)
         skilled = [j for j in jobs if _skilled(j, as_of)]
         best = max((credited_hours(run, since, as_of) for run in continuous_runs(skilled)), default=Fraction(0))
         have = months(best, as_of)
         met = best >= need_months * _hours_per_month(as_of)
-        text = (
-            f"FSWP needs {need_months} months of continuous full-time (or equal part-time) paid work "
-            f"in one skilled occupation ({_skilled_teers(as_of)}) in the last {window} years; "
-            f"your longest is {_show(have)}."
-        )
-        program.check("experience", met, "work_history", text, needed_months=need_months, months=have)
+        program.check("experience", met, "work_history", "fswp_experience", needed_months=need_months,
+                      teers=_skilled_teers(as_of), window_years=window, months=have)
         if not met and any(j.noc is None for j in skilled):
-            program.notes.append("Jobs in the same occupation count as one continuous period only "
-                                 "when they give the same NOC code (work_history.N.noc).")
+            program.notes.append("fswp_same_noc")
 
     minimum = program.rule("first_language_clb")
     if _language_valid(program, facts):
-        low = [a for a in ABILITIES if facts.first_clb[a] < minimum]
-        program.check("language", not low, "first_language",
-                      f"FSWP needs CLB/NCLC {minimum} or more in all four abilities of your first official "
-                      "language; " + (_below(low, facts.first_clb) if low else "you have it."),
-                      needed_clb=minimum, below=low)
+        below = {a: facts.first_clb[a] for a in ABILITIES if facts.first_clb[a] < minimum}
+        program.check("language", not below, "first_language",
+                      "fswp_language_low" if below else "fswp_language_met", needed_clb=minimum, below=below)
 
     _fsw_education(program, facts)
     grid = fsw_grid(facts)
     pass_mark = program.rule("pass_mark")
+    score = {"total": grid["total"], "max": grid["max"], "pass_mark": pass_mark}
     if grid["total"] >= pass_mark:
-        program.check("grid", True, None, f"Your selection-grid score is {grid['total']} of "
-                      f"{grid['max']} (pass mark {pass_mark}).")
+        program.check("grid", True, None, "fswp_grid_passed", **score)
     elif grid["possible"] >= pass_mark:
-        program.check("grid", None, grid["unanswered"][0],
-                      f"Not enough information: your grid score is {grid['total']} of {grid['max']} (pass mark "
-                      f"{pass_mark}); answer {_list(grid['unanswered'])}, which may add up to "
-                      f"{grid['possible'] - grid['total']} points.")
+        program.check("grid", None, grid["unanswered"][0], "fswp_grid_unanswered", **score,
+                      unanswered=grid["unanswered"], gain=grid["possible"] - grid["total"])
     else:
         weakest = max(grid["lines"], key=lambda x: x["max"] - x["points"])
-        program.check("grid", False, GRID_FIELDS[weakest["factor"]],
-                      f"FSWP needs {pass_mark} of {grid['max']} points on the selection grid; you have "
-                      f"{grid['total']} (most points missing: {weakest['label'].lower()}, "
-                      f"{weakest['points']} of {weakest['max']}).", total=grid["total"], pass_mark=pass_mark)
+        program.check("grid", False, GRID_FIELDS[weakest["factor"]], "fswp_grid_failed", **score,
+                      weakest=weakest["factor"], weakest_points=weakest["points"], weakest_max=weakest["max"])
     _funds(program, funds)
-    program.notes.append("Not checked here: admissibility (health, security, criminality).")
+    program.notes.append("fswp_not_checked")
     return program.result(grid=grid)
 
 
 def _fsw_education(program: _Program, facts: Facts):
     if facts.education == "less_than_secondary":
-        program.check("education", False, "education",
-                      "FSWP needs a completed secondary (high school) or post-secondary credential.")
+        program.check("education", False, "education", "fswp_education_none")
         return
     if facts.canadian_education != "none":
-        program.check("education", True, "canadian_education", "You have a Canadian credential.")
+        program.check("education", True, "canadian_education", "fswp_education_canadian")
         return
     issued = facts.answers.dates.get("eca_issued_on")
     if issued is None:
-        program.check("education", None, "eca_issued_on",
-                      "Not enough information: answer eca_issued_on. FSWP needs a Canadian credential "
-                      "or an educational credential assessment (ECA) of a foreign one.")
+        program.check("education", None, "eca_issued_on", "fswp_eca_unanswered")
         return
     until = valid_until("eca", issued, facts.as_of)
     if until is None:
-        program.check("education", None, "eca_issued_on", "No ECA validity rule on file for this date.")
+        program.check("education", None, "eca_issued_on", "fswp_eca_rule_missing", as_of=facts.as_of.isoformat())
     elif facts.as_of > until:
-        program.check("education", False, "eca_issued_on",
-                      f"Your ECA expired on {(until + ONE_DAY).isoformat()}; FSWP needs a valid one.",
-                      last_valid_day=until.isoformat())
+        program.check("education", False, "eca_issued_on", "fswp_eca_expired",
+                      expired_on=(until + ONE_DAY).isoformat(), last_valid_day=until.isoformat())
     else:
-        program.check("education", True, "eca_issued_on", f"Your ECA is valid until {until.isoformat()}.")
+        program.check("education", True, "eca_issued_on", "fswp_eca_valid", valid_until=until.isoformat())
 
 
 def fsw_grid(facts: Facts) -> dict:
@@ -337,37 +307,33 @@ def fsw_grid(facts: Facts) -> dict:
     points = lambda table, x: rules.table(f"programs.{table}", as_of).lookup(x)  # noqa: E731
     lines = []
 
-    def line(factor, got, detail):
-        got = min(got, maxima[factor])
-        lines.append({"factor": factor, "label": rules.table("programs.fsw_grid_maxima", as_of).row_for(factor).label,
-                      "points": got, "max": maxima[factor], "detail": detail})
+    def line(factor, got, **params):
+        """One line of the grid: its points (capped), and what they were counted from."""
+        lines.append({"factor": factor, "points": min(got, maxima[factor]), "max": maxima[factor], "params": params})
 
     first = sum(points("fsw_first_language", facts.first_clb[a]) for a in ABILITIES) if facts.first_clb else 0
-    second = points("fsw_second_language", min(facts.second_clb.values())) if facts.second_clb else 0
-    line("language", first + second,
-         f"first official language {first}" + (f", second {second}" if facts.second_clb else ""))
-    education = rules.table("programs.fsw_education", as_of).row_for(facts.education)
-    line("education", education.values["points"], education.label)
+    second = points("fsw_second_language", min(facts.second_clb.values())) if facts.second_clb else None
+    line("language", first + (second or 0), first=first, second=second)
+    line("education", points("fsw_education", facts.education), row=facts.education)
 
     jobs = facts.answers.work_history
+    window = None  # the years counted are the profile's own when it has no work history
     if jobs is None:
         years = facts.canadian_work_years + facts.foreign_work_years
-        basis = "skilled work (canadian_work_years + foreign_work_years)"
     else:
         window = _value("programs.fswp_requirements", "experience_window_years", as_of)
         hours = credited_hours([j for j in jobs if _skilled(j, as_of)], _window_start(as_of, window), as_of)
         years = int(hours / (_hours_per_month(as_of) * 12))
-        basis = f"skilled work in the last {window} years (work_history)"
     top = max(row.max for row in rules.table("programs.fsw_experience", as_of).rows)
-    line("experience", points("fsw_experience", min(years, top)), f"{years} year{'' if years == 1 else 's'} of {basis}")
-    line("age", points("fsw_age", facts.age), f"age {facts.age}")
+    line("experience", points("fsw_experience", min(years, top)), years=years, window_years=window)
+    line("age", points("fsw_age", facts.age), age=facts.age)
     line("arranged_employment", points("fsw_arranged_employment", "yes" if facts.job_offer else "no"),
-         "valid job offer" if facts.job_offer else "no job offer")
+         job_offer=facts.job_offer)
 
     earned, open_ = _adaptability(facts)
     adapt = rules.table("programs.fsw_adaptability", as_of)
     got = sum(adapt.lookup(key) for key in earned)
-    line("adaptability", got, "; ".join(adapt.row_for(key).label for key in earned) or "none")
+    line("adaptability", got, elements=earned)
     total = sum(x["points"] for x in lines)
     gain = min(maxima["adaptability"], got + sum(adapt.lookup(k) for k, _ in open_)) - min(got, maxima["adaptability"])
     return {
@@ -434,16 +400,12 @@ def _trade_teers(as_of: date) -> set:
 
 def fstp(facts: Facts, funds: dict) -> dict:
     as_of = facts.as_of
-    program = _Program("fstp", as_of)
-    _quebec(program, facts)
-
-    need_months, window = program.rule("experience_months"), program.rule("experience_window_years")
+    program, need_months, window = _begin("fstp", facts)
     jobs = facts.answers.work_history
     qualifying_noc = None  # the trade in which the experience is enough
-    intro = (f"FSTP needs {need_months} months of full-time (or equal part-time) work in one "
-             f"skilled trade in the last {window} years")
+    need = {"needed_months": need_months, "window_years": window}
     if jobs is None:
-        program.check("experience", None, "work_history", f"Not enough information: answer work_history ({intro}).")
+        program.check("experience", None, "work_history", "fstp_experience_unanswered", **need)
     else:
         since = _window_start(as_of, window)
         trades = {}
@@ -456,57 +418,47 @@ def fstp(facts: Facts, funds: dict) -> dict:
         have = months(hours, as_of)
         if hours >= need_months * _hours_per_month(as_of):
             qualifying_noc = best_noc
-            program.check("experience", True, "work_history",
-                          f"You have {_show(have)} in trade NOC {best_noc}.", noc=best_noc, months=have)
+            program.check("experience", True, "work_history", "fstp_experience_met", **need, months=have, noc=best_noc)
         elif any(j.noc is None and str(j.teer) in _trade_teers(as_of) for j in jobs):
             unknown = next(j for j in jobs if j.noc is None and str(j.teer) in _trade_teers(as_of))
-            program.check("experience", None, f"{unknown.path}.noc",
-                          f"Not enough information: give the NOC code of each job ({intro}; jobs "
-                          "without a code cannot be matched to a trade).")
+            program.check("experience", None, f"{unknown.path}.noc", "fstp_experience_need_noc", **need)
         else:
-            where = f"; you have {_show(have)} in NOC {best_noc}" if best_noc else "; none of your jobs is in an eligible trade"
-            program.check("experience", False, "work_history", intro + where + ".",
-                          needed_months=need_months, months=have, noc=best_noc)
+            program.check("experience", False, "work_history",
+                          "fstp_experience_short" if best_noc else "fstp_experience_no_trade",
+                          **need, months=have, noc=best_noc)
     if any(r.status for r in rules.table("programs.fstp_trades", as_of).rows):
-        program.notes.append("The list of eligible trades in NOC 2021 codes is unconfirmed: IRCC publishes "
-                             "it in NOC 2016 groups. Check the official page for your trade.")
+        program.notes.append("fstp_trades_unconfirmed")
 
     if _language_valid(program, facts):
         needed = {a: program.rule(f"clb_{a}") for a in ABILITIES}
-        low = [a for a in ABILITIES if facts.first_clb[a] < needed[a]]
-        program.check("language", not low, "first_language",
-                      "FSTP needs CLB/NCLC " + ", ".join(f"{needed[a]} in {a}" for a in ABILITIES) + "; "
-                      + (_below(low, facts.first_clb) if low else "you have it."),
-                      needed=needed, below=low)
+        below = {a: facts.first_clb[a] for a in ABILITIES if facts.first_clb[a] < needed[a]}
+        program.check("language", not below, "first_language",
+                      "fstp_language_low" if below else "fstp_language_met", needed=needed, below=below)
 
     _offer_or_certificate(program, facts, qualifying_noc)
     _funds(program, funds)
-    program.notes.append("Not checked here: that you meet the job requirements of your trade's NOC "
-                         "description, and admissibility.")
+    program.notes.append("fstp_not_checked")
     return program.result()
 
 
 def _offer_or_certificate(program: _Program, facts: Facts, qualifying_noc):
     """A certificate of qualification, or a job offer in the trade (by its NOC code, if given)."""
-    need = ("FSTP needs a valid full-time job offer of at least 1 year in your trade, or a certificate "
-            "of qualification in it from a Canadian province, territory or federal authority")
     offer_noc = facts.answers.job_offer_noc
     if facts.certificate_of_qualification:
-        program.check("offer_or_certificate", True, "certificate_of_qualification",
-                      "You have a Canadian certificate of qualification.")
-        program.notes.append("The certificate of qualification is assumed to be in your trade.")
+        program.check("offer_or_certificate", True, "certificate_of_qualification", "fstp_certificate")
+        program.notes.append("fstp_certificate_assumed")
     elif not facts.job_offer:
-        program.check("offer_or_certificate", False, "job_offer", need + ".")
+        program.check("offer_or_certificate", False, "job_offer", "fstp_offer_or_certificate_missing")
     elif offer_noc is None:
-        program.check("offer_or_certificate", True, "job_offer", "You have a valid job offer.")
-        program.notes.append("The job offer is assumed to be in your trade: give job_offer_noc to check it.")
+        program.check("offer_or_certificate", True, "job_offer", "fstp_offer")
+        program.notes.append("fstp_offer_assumed")
     else:
         row = trade(offer_noc, program.as_of)
         in_trade = row is not None and row.values["eligible"] and qualifying_noc in (None, offer_noc)
-        where = f"your trade (NOC {qualifying_noc})" if qualifying_noc else "an eligible trade"
-        program.check("offer_or_certificate", in_trade, "job_offer_noc",
-                      f"Your job offer (NOC {offer_noc}) is in {where}." if in_trade
-                      else f"{need}; your job offer (NOC {offer_noc}) is not in {where}.", noc=offer_noc)
+        # Your trade when the experience names one, else any eligible trade.
+        check = ("fstp_offer_in_trade" if in_trade else "fstp_offer_not_in_trade") if qualifying_noc else (
+            "fstp_offer_in_a_trade" if in_trade else "fstp_offer_not_in_a_trade")
+        program.check("offer_or_certificate", in_trade, "job_offer_noc", check, noc=offer_noc, trade_noc=qualifying_noc)
 
 
 # --- Canadian Experience Class -----------------------------------------------------------
@@ -519,20 +471,16 @@ def _counts_in_canada(job, as_of: date) -> bool:
 
 def cec(facts: Facts) -> dict:
     as_of = facts.as_of
-    program = _Program("cec", as_of)
-    _quebec(program, facts)
-    need_months, window = program.rule("experience_months"), program.rule("experience_window_years")
+    program, need_months, window = _begin("cec", facts)
     need_hours = need_months * _hours_per_month(as_of)
     by_teer = {row.key: row.values["clb"] for row in rules.table("programs.cec_language", as_of).rows}
-    intro = (f"CEC needs {need_months} months of skilled work in Canada ({_skilled_teers(as_of)}; not "
-             f"self-employed, not while a full-time student) in the last {window} years")
+    need = {"needed_months": need_months, "teers": _skilled_teers(as_of), "window_years": window}
     jobs = facts.answers.work_history
     language_ok = _language_valid(program, facts)
-    program.notes.append("Not checked here: that your work in Canada was paid and done while you "
-                         "were authorized to work, and admissibility.")
+    program.notes.append("cec_not_checked")
 
     if jobs is None:
-        program.check("experience", None, "work_history", f"Not enough information: answer work_history ({intro}).")
+        program.check("experience", None, "work_history", "cec_experience_unanswered", **need)
         if language_ok:
             _cec_language(program, facts, min(by_teer.values()), by_teer)
         return program.result()
@@ -542,8 +490,7 @@ def cec(facts: Facts) -> dict:
     hours = credited_hours(counted, since, as_of)
     have = months(hours, as_of)
     met = hours >= need_hours
-    program.check("experience", met, "work_history",
-                  f"{intro}; you have {_show(have)}.", needed_months=need_months, months=have)
+    program.check("experience", met, "work_history", "cec_experience", **need, months=have)
     if not language_ok:
         return program.result()
     # The language level depends on the TEER of the work: find the lowest level at which the
@@ -563,23 +510,5 @@ def cec(facts: Facts) -> dict:
 def _cec_language(program: _Program, facts: Facts, needed: int, by_teer: dict):
     lowest = min(facts.first_clb.values())
     teers = [t for t, level in sorted(by_teer.items()) if level == needed]
-    program.check("language", lowest >= needed, "first_language",
-                  f"CEC needs CLB/NCLC {needed} in all four abilities for work in TEER {_list(teers, 'or')}"
-                  f"; your lowest is {lowest}.", needed_clb=needed, lowest_clb=lowest)
-
-
-# --- wording -----------------------------------------------------------------------------
-
-
-def _show(months: float) -> str:
-    text = str(int(months)) if float(months).is_integer() else str(months)
-    return f"{text} month{'' if months == 1 else 's'}"
-
-
-def _below(abilities, clb: dict) -> str:
-    return "yours is lower in " + _list(f"{a} ({clb[a]})" for a in abilities) + "."
-
-
-def _list(items, word="and") -> str:
-    items = [str(i) for i in items]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
+    program.check("language", lowest >= needed, "first_language", "cec_language",
+                  needed_clb=needed, teers=teers, lowest_clb=lowest)

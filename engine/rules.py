@@ -4,10 +4,20 @@ A table id is "<file stem>.<table key>" (e.g. "crs.age"). `table(id, as_of)` giv
 rows in force on that day; `history(id)` every row of every period (for the guide).
 Files are parsed once and cached; they are read relative to this package, so the
 engine works the same from a source tree, a wheel or a zip unpacked in Pyodide.
+The data holds no words: a table's title, its column headings, its row labels and notes are
+in locales/<lang>/rules/<stem>.toml, looked up by table id and `Row.id` (a note by its key).
+
+Each row names its columns (`with_spouse = 100`), dates itself (`effective_from`, and an inclusive
+`effective_to` when it ended) and may cite its own `source`, carry a `status` ("unconfirmed",
+"secondary") and a `note` key. A table's `defaults` give the value of a column a row leaves out.
+The loader refuses a row of the wrong shape, a column that mixes sorts of values, and two rows
+that match the same value on the same day. A value that no row matches on a day has no rule
+that day (a factor not yet in force scores nothing): callers say what that means.
 
 Table kinds:
 - "bands": a row matches a number x when min <= x <= max.
-- "keyed": a row matches when its `key` equals x (a string, whole number or boolean).
+- "keyed": a row matches when its `key` equals x (a string, whole number or boolean); with no
+  columns, the table is a list of keys (e.g. the occupations of a category).
 - "ranges": each row is a level (its `key`, e.g. a CLB level) and each column holds the
   inclusive [low, high] score range of that level for one ability; `lookup(score, ability)`
   returns the level. Such tables also say the lowest score the test reports (`lowest`,
@@ -26,7 +36,8 @@ from datetime import date, timedelta
 from importlib import resources
 
 KINDS = ("bands", "keyed", "ranges")
-_STANDARD_KEYS = {"title", "kind", "columns", "column_labels", "source", "checked", "rows", "column_min"}
+_STANDARD_KEYS = {"kind", "columns", "source", "checked", "rows", "column_min", "defaults"}
+_WORDS = ("title", "column_labels", "label")  # kept in the locale catalogue, never in the data
 
 
 class RulesDataError(Exception):
@@ -39,7 +50,6 @@ class UnknownTableError(LookupError):
 
 @dataclass(frozen=True)
 class Row:
-    label: str
     values: dict
     effective_from: date
     effective_to: date | None = None
@@ -48,7 +58,18 @@ class Row:
     min: float | None = None
     max: float | None = None
     status: str | None = None  # e.g. "unconfirmed": the date or value awaits an official source
-    note: str | None = None
+    note: str | None = None  # the key of its note in the catalogue (rules.<table>.notes.<key>)
+
+    @property
+    def id(self) -> str:
+        """The row's name in the catalogue: its key ("true"/"false" for booleans), or its band
+        "<min>-<max>" ("<min>" when min = max)."""
+        if self.min is not None:
+            low, high = _plain(self.min), _plain(self.max)
+            return str(low) if low == high else f"{low}-{high}"
+        if isinstance(self.key, bool):
+            return "true" if self.key else "false"
+        return str(self.key)
 
     def in_force(self, day: date) -> bool:
         return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
@@ -59,13 +80,15 @@ class Row:
         return self.min <= x <= self.max
 
 
+def _plain(x):
+    return int(x) if isinstance(x, float) and x.is_integer() else x
+
+
 @dataclass(frozen=True)
 class Table:
     id: str
-    title: str
     kind: str
     columns: tuple
-    column_labels: tuple
     source: str
     checked: date | None
     rows: tuple
@@ -144,12 +167,21 @@ def _stems() -> tuple:
 @functools.cache
 def _load(stem: str) -> dict:
     """Every table of one data file, all rows, checked for shape."""
+    return load_text(stem, _data_file(stem).read_text(encoding="utf-8"))
+
+
+def load_text(stem: str, text: str) -> dict:
+    """The tables of a data file's text, checked: {table key: Table} (tests feed it broken files)."""
     where = f"engine/data/{stem}.toml"
     try:
-        raw = tomllib.loads(_data_file(stem).read_text(encoding="utf-8"))
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RulesDataError(f"{where}: {exc}") from None
     return {key: _build(f"{stem}.{key}", spec, where) for key, spec in raw.items()}
+
+
+# What a row may hold besides its columns.
+_ROW_KEYS = {"key", "min", "max", "effective_from", "effective_to", "source", "status", "note"}
 
 
 def _build(table_id: str, spec: dict, where: str) -> Table:
@@ -158,30 +190,35 @@ def _build(table_id: str, spec: dict, where: str) -> Table:
 
     if not isinstance(spec, dict):
         fail("must be a table")
+    for word in _WORDS:
+        if word in spec:
+            fail(f"{word!r} is a word: it goes in locales/en/rules/{where.rsplit('/', 1)[-1]}, not the data")
     kind = spec.get("kind")
     if kind not in KINDS:
         fail(f"kind must be one of {KINDS}, got {kind!r}")
     columns = tuple(spec.get("columns", ()))
-    labels = tuple(spec.get("column_labels", columns))
-    if not columns or len(labels) != len(columns):
-        fail("needs columns, and as many column_labels")
+    if not columns and kind != "keyed":  # a keyed table without columns is a list of keys
+        fail("needs columns")
     source = spec.get("source")
     if not source:
         fail("needs a source URL")
     column_min = spec.get("column_min")
     if column_min is not None and len(column_min) != len(columns):
         fail("column_min needs one number per column")
+    defaults = spec.get("defaults", {})
+    if set(defaults) - set(columns):
+        fail(f"defaults for columns it does not have: {sorted(set(defaults) - set(columns))}")
     rows = []
     for number, raw in enumerate(spec.get("rows", ()), 1):
-        rows.append(_row(raw, kind, columns, source, lambda m, n=number: fail(f"row {n}: {m}")))
+        rows.append(_row(raw, kind, columns, defaults, source, lambda m, n=number: fail(f"row {n}: {m}")))
     if not rows:
         fail("has no rows")
+    _check_types(rows, columns, fail)
+    _check_overlaps(rows, kind, fail)
     return Table(
         id=table_id,
-        title=spec.get("title") or fail("needs a title"),
         kind=kind,
         columns=columns,
-        column_labels=labels,
         source=source,
         checked=spec.get("checked"),
         rows=tuple(rows),
@@ -190,10 +227,18 @@ def _build(table_id: str, spec: dict, where: str) -> Table:
     )
 
 
-def _row(raw: dict, kind: str, columns: tuple, source: str, fail) -> Row:
-    values = raw.get("values")
-    if not isinstance(values, list) or len(values) != len(columns):
-        fail(f"values must list one entry per column {list(columns)}")
+def _row(raw: dict, kind: str, columns: tuple, defaults: dict, source: str, fail) -> Row:
+    if "label" in raw:
+        fail("'label' is a word: it goes in the locale catalogue, not the data")
+    if "values" in raw:
+        fail(f"name each column ({', '.join(columns)}) instead of a list of values")
+    unknown = set(raw) - _ROW_KEYS - set(columns)
+    if unknown:
+        fail(f"unknown fields {sorted(unknown)} (columns: {list(columns)})")
+    missing = [c for c in columns if c not in raw and c not in defaults]
+    if missing:
+        fail(f"needs {missing}")
+    values = {c: raw.get(c, defaults.get(c)) for c in columns}
     start, end = raw.get("effective_from"), raw.get("effective_to")
     if type(start) is not date or (end is not None and (type(end) is not date or end < start)):
         fail("needs effective_from (a date) and an optional effective_to on or after it")
@@ -202,11 +247,10 @@ def _row(raw: dict, kind: str, columns: tuple, source: str, fail) -> Row:
             fail("a band needs min <= max")
     elif "key" not in raw:
         fail(f"a {kind} row needs a key")
-    if kind == "ranges" and not all(isinstance(v, list) and len(v) == 2 and v[0] <= v[1] for v in values):
+    if kind == "ranges" and not all(isinstance(v, list) and len(v) == 2 and v[0] <= v[1] for v in values.values()):
         fail("each value of a ranges row must be [low, high]")
     return Row(
-        label=raw.get("label") or fail("needs a label"),
-        values=dict(zip(columns, values)),
+        values=values,
         effective_from=start,
         effective_to=end,
         source=raw.get("source", source),
@@ -216,6 +260,38 @@ def _row(raw: dict, kind: str, columns: tuple, source: str, fail) -> Row:
         status=raw.get("status"),
         note=raw.get("note"),
     )
+
+
+def _sort(value) -> str:
+    """The sort of value a column holds: numbers (whole or not) are one sort, booleans another."""
+    if isinstance(value, bool):
+        return "boolean"
+    return "number" if isinstance(value, (int, float)) else type(value).__name__
+
+
+def _check_types(rows, columns, fail) -> None:
+    for column in columns:
+        sorts = {_sort(row.values[column]) for row in rows}
+        if len(sorts) > 1:
+            fail(f"column {column!r} mixes {' and '.join(sorted(sorts))} values")
+
+
+def _check_overlaps(rows, kind, fail) -> None:
+    """No two rows that match the same value may be in force on the same day."""
+    for i, a in enumerate(rows):
+        for b in rows[i + 1:]:
+            if kind == "bands":
+                same = a.min <= b.max and b.min <= a.max
+            else:
+                same = type(a.key) is type(b.key) and a.key == b.key
+            a_end, b_end = a.effective_to or date.max, b.effective_to or date.max
+            if same and a.effective_from <= b_end and b.effective_from <= a_end:
+                fail(f"rows {a.id} ({a.effective_from}) and {b.id} ({b.effective_from}) are in force on the same days")
+
+
+def tables_of(stem: str) -> list:
+    """The table ids of one data file, in the file's order."""
+    return [f"{stem}.{key}" for key in _load(stem)]
 
 
 def table_ids() -> list:

@@ -17,26 +17,6 @@ _MISSING = object()
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def show(value) -> str:
-    """Render a value the way the person wrote it in JSON, kept short."""
-    if value is None:
-        text = "null"
-    elif value is True or value is False:
-        text = "true" if value else "false"
-    elif isinstance(value, str):
-        text = '"' + value + '"'
-    elif isinstance(value, dict):
-        text = "an object"
-    elif isinstance(value, (list, tuple)):
-        text = "a list"
-    else:
-        try:
-            text = repr(value)
-        except Exception:  # a hostile __repr__ must not escape as another error
-            text = "an unreadable value"
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def join(path: str, key) -> str:
     """The path of `key` inside the object at `path`."""
     return f"{path}.{key}" if path else str(key)
@@ -51,13 +31,15 @@ def require_number(path, value, lo, hi, step=None):
 
     Returns an int when the value is whole, else the float.
     """
-    allowed = f"a number from {lo} to {hi}" + (f" in steps of {step}" if step is not None else "")
-    if not _is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
-        raise ProfileError(path, f"must be {allowed}, got {show(value)}")
-    if not lo <= value <= hi:
-        raise ProfileError(path, f"must be {allowed}, got {show(value)}")
-    if step is not None and ((value - lo) / step) % 1 != 0:
-        raise ProfileError(path, f"must be {allowed}, got {show(value)}")
+    if (
+        not _is_number(value)
+        or (isinstance(value, float) and not math.isfinite(value))
+        or not lo <= value <= hi
+        or (step is not None and ((value - lo) / step) % 1 != 0)
+    ):
+        if step is None:
+            raise ProfileError(path, "number", {"min": lo, "max": hi}, got=value)
+        raise ProfileError(path, "number_step", {"min": lo, "max": hi, "step": step}, got=value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
@@ -72,21 +54,20 @@ def require_int(path, value, lo, hi) -> int:
         or (isinstance(value, float) and not (math.isfinite(value) and value.is_integer()))
         or not lo <= value <= hi
     ):
-        raise ProfileError(path, f"must be a whole number from {lo} to {hi}, got {show(value)}")
+        raise ProfileError(path, "whole_number", {"min": lo, "max": hi}, got=value)
     return int(value)
 
 
 def require_bool(path, value) -> bool:
     if value is not True and value is not False:
-        raise ProfileError(path, f"must be true or false, got {show(value)}")
+        raise ProfileError(path, "boolean", got=value)
     return value
 
 
 def require_enum(path, value, allowed) -> str:
-    """One of the strings in `allowed` (any iterable of str, order kept in the message)."""
+    """One of the strings in `allowed` (any iterable of str, order kept in the error)."""
     if not isinstance(value, str) or value not in allowed:
-        choices = ", ".join(allowed)
-        raise ProfileError(path, f"must be one of {choices}, got {show(value)}")
+        raise ProfileError(path, "choice", {"options": list(allowed)}, got=value)
     return value
 
 
@@ -108,26 +89,26 @@ def require_date(path, value, lo: date | None = None, hi: date | None = None) ->
     elif type(value) is str and (day := _iso_date(value)) is not None:
         pass
     else:
-        raise ProfileError(path, f"must be a real date written YYYY-MM-DD, got {show(value)}")
+        raise ProfileError(path, "date", got=value)
     if lo is not None and day < lo:
-        raise ProfileError(path, f"must be on or after {lo.isoformat()}, got {show(value)}")
+        raise ProfileError(path, "date_min", {"min": lo.isoformat()}, got=value)
     if hi is not None and day > hi:
-        raise ProfileError(path, f"must be on or before {hi.isoformat()}, got {show(value)}")
+        raise ProfileError(path, "date_max", {"max": hi.isoformat()}, got=value)
     return day
 
 
 def require_object(path, value, *, required=(), allowed=None) -> dict:
     """A JSON object holding every key of `required`; with `allowed`, no other keys."""
     if not isinstance(value, dict):
-        raise ProfileError(path or "profile", f"must be an object, got {show(value)}")
+        raise ProfileError(path or "profile", "object", got=value)
     for key in required:
         if key not in value:
-            raise ProfileError(join(path, key), "is required")
+            raise ProfileError(join(path, key), "required")
     if allowed is not None:
         for key in value:
             if key not in allowed:
                 where = join(path, key) if isinstance(key, str) else (path or "profile")
-                raise ProfileError(where, f"is not a known field (allowed: {', '.join(allowed)})")
+                raise ProfileError(where, "unknown_field", {"allowed": list(allowed)})
     return value
 
 

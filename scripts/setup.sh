@@ -27,13 +27,13 @@ if [[ ! -x .venv/bin/python ]]; then
   "$PYTHON" -m venv .venv || die "could not create .venv: install the Debian package python3-venv."
 fi
 
-extras="."
-(( WITH_TEST )) && extras=".[test]"
-want="$(digest pyproject.toml)-$extras"
+target="."
+(( WITH_TEST )) && target=".[test]"
+want="$(digest pyproject.toml)-$target"
 if [[ "$(cat "$STAMPS/pip" 2>/dev/null)" != "$want" ]]; then
-  say "Installing Python dependencies ($extras)"
+  say "Installing Python dependencies ($target)"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$extras"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$target"
   echo "$want" > "$STAMPS/pip"
 fi
 

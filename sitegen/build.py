@@ -70,7 +70,8 @@ class Builder:
         _copy_static(out)
         runtime = write_stdlib(out, write_runtime(out))
         env.globals.update(runtime=runtime, runtime_config=runtime_config(runtime, out, self.urls.url),
-                           offline_offer_bytes=runtime_download(out), page_groups=PAGE_GROUPS, guide_pages=pages)
+                           offline_offer_bytes=runtime_download(out), page_groups=PAGE_GROUPS, guide_pages=pages,
+                           **_profile_model(as_of))
         datasets.write(out, as_of)
         # The rounds feed links to the page that shows the rounds figure.
         draws = next((page.route for page in pages if 'class="rounds-figure"' in page.html), "guide/")
@@ -140,10 +141,19 @@ def runtime_download(out: Path) -> int:
     return sum(file_sizes(p)[1] for p in files)
 
 
+def _profile_model(as_of: dt.date) -> dict:
+    """The field model the calculator's form is drawn from (and ships to its script)."""
+    from engine import fields
+
+    model = fields.model(as_of)
+    by_path = {f["path"]: f for f in model["fields"]}
+    return {"profile_model": model, "profile_field": by_path.__getitem__}
+
+
 def _inputs_stamp(as_of: dt.date, base: str, templates: Path) -> str:
     """What every page body depends on besides its own file: rules, datasets, partials, strings."""
     watched = [*ENGINE.rglob("*.py"), *ENGINE.rglob("*.toml"), *DATA.glob("*.json"),
-               *(templates / "partials").glob("*"), *LOCALES.glob("*.toml")]
+               *(templates / "partials").glob("*"), *LOCALES.rglob("*.toml")]
     stamps = sorted(f"{p}:{p.stat().st_mtime_ns}" for p in watched if p.is_file())
     optional = [name for name, _ in OPTIONAL_PAGES if (templates / name).exists()]  # pages link to them
     return f"{as_of}|{base}|{optional}|" + "|".join(stamps)

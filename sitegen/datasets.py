@@ -28,8 +28,6 @@ ROUNDS = DATA / "rounds.json"
 NOC = DATA / "noc2021.json"
 OUT = "data"
 
-I18N_PREFIXES = ("extras.", "calculator.education.", "calculator.canadian_education.")
-
 
 @cache
 def rounds_data() -> dict:
@@ -42,13 +40,7 @@ def noc_data() -> dict:
 
 
 def register(env) -> None:
-    from .templating import script_json
-
-    strings = env.globals["t"].strings
     env.globals.update(
-        # The strings of the finder and of the calculator's panels, for their scripts (the
-        # planner names education levels as the calculator's form does).
-        extras_i18n=script_json({k: v for k, v in strings.items() if k.startswith(I18N_PREFIXES)}),
         rounds=rounds_data(),
         rounds_figure=lambda: rounds_view.rounds_figure(env.globals["t"], rounds_data(), env.filters["long_date"],
                                                         env.globals["url"]),
@@ -76,14 +68,13 @@ def write(out_dir: Path, as_of: dt.date | None = None) -> list[str]:
 
 
 def noc_categories(as_of: dt.date) -> dict:
-    """{"as_of", "categories": {key: {title, months, within_months, in_canada}}, "codes": {code: [key]}}."""
+    """{"as_of", "categories": {key: {months, within_months, in_canada, ...}}, "codes": {code: [key]}}."""
     found: dict = {"as_of": as_of.isoformat(), "categories": {}, "codes": {}}
     for row in rules.table("categories.selection", as_of).rows:
         need = row.values
         if not need["occupations"]:
             continue
         found["categories"][row.key] = {
-            "title": row.label,
             "months": need["experience_months"],
             "within_months": need["within_months"],
             "continuous": need["continuous"],

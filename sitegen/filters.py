@@ -38,13 +38,14 @@ def source_host(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def long_date_filter(months: list[str]):
-    """`25 November 2026`, with month names from the locale (day-month-year reads well in EN and FR)."""
+def long_date_filter(months: list[str], pattern: str = "{day} {month} {year}"):
+    """`25 November 2026`, with the locale's month names and pattern (site.months, site.date),
+    as the page's scripts write dates (static/js/lib/format.js)."""
     if len(months) != 12:
         raise ValueError("site.months must list 12 month names")
 
     def long_date(value: dt.date) -> str:
-        return f"{value.day} {months[value.month - 1]} {value.year}"
+        return pattern.format(day=value.day, month=months[value.month - 1], year=value.year)
 
     return long_date
 

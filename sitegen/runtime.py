@@ -41,7 +41,6 @@ GZIP_CACHE = ROOT / ".cache" / "gzip-sizes.json"
 
 # The engine is Python plus its rules; anything else in the folder (caches, notes) stays out.
 ENGINE_SUFFIXES = (".py", ".toml", ".json")
-ABILITIES = ("listening", "reading", "writing", "speaking")
 # A fixed timestamp makes the zip, and so its hash, depend on content alone.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -64,8 +63,7 @@ def write_stdlib(out_dir: Path | str, runtime: dict) -> dict:
 def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
     """Copy Pyodide into `out_dir/pyodide/` and write `out_dir/engine-<hash>.zip`.
 
-    Returns the URLs, relative to the site root, that templates and scripts use, the scores
-    each language test reports (`language_scales`, the calculator's input bounds) and the
+    Returns the URLs, relative to the site root, that templates and scripts use, and the
     date the rules were last checked in full (`rules_checked`), computed here rather than
     in the browser where reading every table would delay the start.
     """
@@ -87,7 +85,6 @@ def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
     return {
         "pyodide": PYODIDE_DIR,
         "engine_zip": engine_name,
-        "language_scales": language_scales(dt.date.today()),
         "rules_checked": rules_checked(dt.date.today()),
         "crs_maximum": crs_maximum(dt.date.today()),
     }
@@ -106,33 +103,6 @@ def rules_checked(as_of: dt.date) -> dt.date:
     from engine import rules
 
     return min(rules.table(table_id, as_of).checked for table_id in rules.table_ids())
-
-
-def language_scales(as_of: dt.date) -> dict:
-    """{test: {ability: {"min", "max", "step"}}} from the engine's equivalency charts.
-
-    The page bounds each score input with these before Python has started, so the form
-    accepts only scores a test can report; the engine stays the judge of every value.
-    """
-    from engine import rules
-
-    scales = {}
-    for test in rules.table("language.tests", as_of).rows:
-        if test.key in ("clb", "nclc"):
-            levels = rules.table("language.levels", as_of).row_for(test.key).values
-            scale = {"min": levels["lowest"], "max": levels["highest"], "step": 1}
-            scales[test.key] = {ability: scale for ability in ABILITIES}
-            continue
-        chart = rules.table(f"language.{test.key}", as_of)
-        scales[test.key] = {
-            ability: {
-                "min": lowest,
-                "max": max(row.values[ability][1] for row in chart.rows),
-                "step": chart.attrs["step"],
-            }
-            for ability, lowest in zip(chart.columns, chart.attrs["lowest"])
-        }
-    return scales
 
 
 class GzipSizes:

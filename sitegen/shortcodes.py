@@ -58,7 +58,8 @@ class Shortcodes:
         self.blocks: dict[str, str] = {}
 
     def install(self) -> None:
-        self.env.globals.update(rules_table=self.rules_table, block=self.block, rule=self.rule, rule_row=self.rule_row,
+        self.env.globals.update(rules_table=self.rules_table, categories_table=self.categories_table,
+                                block=self.block, rule=self.rule, rule_row=self.rule_row,
                                 rules=self.rules, column_min=self.column_min,
                                 rules_since=self.rules_since, superseded=self.superseded,
                                 superseded_rows=self.superseded_rows,
@@ -74,7 +75,7 @@ class Shortcodes:
             raise ShortcodeError(f"table {table_id!r} has no row for {key!r} on {self.as_of}") from None
 
     def rule_row(self, table_id: str, key, column: str | None = None):
-        """The whole row (label, values, effective dates, status, note) matching `key`."""
+        """The whole row (id, values, effective dates, status, note key) matching `key`."""
         table = _table(table_id, self.as_of)
         try:
             return table.row_for(key, column)
@@ -130,11 +131,12 @@ class Shortcodes:
         counts = row.values
         fees = assess_fees(spouse_applies=counts["adults"] > 1, children=counts["children"], as_of=self.as_of)
         if not fees["complete"]:
-            raise ShortcodeError(f"budget {example!r}: {fees['message']}")
+            raise ShortcodeError(f"budget {example!r}: no fee on file on {self.as_of} for {fees['missing']}")
         # Each line is labelled with its fee row's own words (the engine's labels are for the
         # calculator); biometrics is the per-person row, capped for the family by the engine.
         government = self.rules("fees.government")
-        lines = [{"label": government.row_for("biometrics_person" if line["id"] == "biometrics" else line["id"]).label,
+        words = self.env.globals["t"].rule
+        lines = [{"label": words("fees.government", "rows", "biometrics_person" if line["id"] == "biometrics" else line["id"]),
                   "count": line["count"], "subtotal": line["subtotal"], "status": line.get("status")}
                  for line in fees["lines"]]
         estimates = []
@@ -142,12 +144,12 @@ class Shortcodes:
             count = counts.get(item.key, 0)
             if count:
                 low, high = item.values["low"], item.values["high"]
-                estimates.append({"label": item.label, "count": count, "low": low * count, "high": high * count,
+                estimates.append({"label": words("fees.estimates", "rows", item.id), "count": count, "low": low * count, "high": high * count,
                                   "status": item.status})
         low = sum(e["low"] for e in estimates)
         high = sum(e["high"] for e in estimates)
         html = self.env.get_template("partials/budget_table.html").render(
-            example=example, row=row, lines=lines, total=fees["total"], estimates=estimates,
+            example=example, title=words("application.budget_examples", "rows", row.id), lines=lines, total=fees["total"], estimates=estimates,
             estimates_low=low, estimates_high=high,
             total_low=fees["total"] + low, total_high=fees["total"] + high,
             sources=list(dict.fromkeys([government.source, self.rules("fees.estimates").source])),
@@ -191,22 +193,48 @@ class Shortcodes:
         chosen = [_column(table, c) for c in columns] if columns else list(table.columns)
         if labels is not None and len(labels) != len(chosen):
             raise ShortcodeError(f"labels needs one heading per column {chosen}")
-        labels = dict(zip(chosen, labels)) if labels else dict(zip(table.columns, table.column_labels))
+        words = self.env.globals["t"].rule
+        labels = dict(zip(chosen, labels)) if labels else {c: words(table_id, "columns", c) for c in chosen}
         rows = [row for row in table.rows if row.key not in exclude]
         # Linked rows carry their own sources; the source line then names only the table's.
-        sources = [table.source] + ([] if link_rows else [r.source for r in rows if r.source])
+        sources = [table.source] + ([] if link_rows else [r.source for r in rows if getattr(r, "source", None)])
         html = self.env.get_template("partials/rules_table.html").render(
             table_id=table_id,
             table=table,
             rows=rows,
             excluded=exclude,
             link_rows=link_rows,
-            row_heading=row_heading or table.title,
+            title=words(table_id, "title"),
+            row_heading=row_heading or words(table_id, "title"),
             columns=[(c, labels[c]) for c in chosen],
             fmt=self._formatter(format),
             sources=list(dict.fromkeys(sources)),
             as_of=self.as_of,
         )
+        return self.block(Markup(html))
+
+    def categories_table(self) -> Markup:
+        """The categories of category-based selection in force, each with every condition its
+        row of categories.selection holds, in words (the same words as the calculator's)."""
+        table = _table("categories.selection", self.as_of)
+        t = self.env.globals["t"]
+        categories = []
+        for row in table.rows:
+            need = row.values
+            conditions = []
+            if need["occupations"] and need["experience_months"]:
+                key = "categories.occupation_continuous" if need["continuous"] else "categories.occupation"
+                conditions.append(t(key).format(months=need["experience_months"], within=need["within_months"]))
+                if need["canadian_experience"]:
+                    conditions.append(t("categories.occupation_in_canada"))
+            if need["french_nclc"]:
+                conditions.append(t("categories.french_rule").format(required=need["french_nclc"]))
+            if need["caf_job_offer"]:
+                conditions.append(t("categories.caf_job_offer"))
+            categories.append((row, conditions))
+        sources = list(dict.fromkeys([table.source] + [r.source for r in table.rows]))
+        html = self.env.get_template("partials/categories_table.html").render(
+            table=table, categories=categories, sources=sources, as_of=self.as_of)
         return self.block(Markup(html))
 
     def block(self, html: Markup) -> Markup:

@@ -1,4 +1,5 @@
-"""User-facing strings from `locales/en/*.toml`, addressed as "<file stem>.<key>"."""
+"""User-facing strings from `locales/en/`, addressed as "<file stem>.<key>": a file in a
+subfolder adds the folder, e.g. locales/en/rules/crs.toml holds "rules.crs.<key>"."""
 
 from __future__ import annotations
 
@@ -21,12 +22,12 @@ def toml_error_line(message: str) -> int:
 def load_strings(folder: Path = LOCALES) -> dict[str, str]:
     """Every string, flattened to dotted keys; a bad file stops the build at its line."""
     strings: dict[str, str] = {}
-    for path in sorted(folder.glob("*.toml")):
+    for path in sorted(folder.rglob("*.toml")):
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise BuildError.at(rel(path), toml_error_line(str(exc)), f"invalid TOML: {exc}") from None
-        _flatten(path.stem, data, strings)
+        _flatten(".".join(path.relative_to(folder).with_suffix("").parts), data, strings)
     return strings
 
 
@@ -48,4 +49,20 @@ class Strings:
         try:
             return self.strings[key]
         except KeyError:
-            raise KeyError(f"missing string {key!r} (add it to locales/en/{key.split('.')[0]}.toml)") from None
+            raise KeyError(f"missing string {key!r} (add it to {catalogue_file(key)})") from None
+
+    def has(self, key: str) -> bool:
+        """Whether `key` has words (for optional ones, such as a question's hint)."""
+        return key in self.strings
+
+    def rule(self, table_id: str, part: str, key=None) -> str:
+        """The words of a rules table: its "title", a "columns" heading, a "rows" label or a
+        "notes" text, by key (rules.<table id>.<part>.<key>)."""
+        return self(f"rules.{table_id}.{part}" + ("" if key is None else f".{key}"))
+
+
+def catalogue_file(key: str) -> str:
+    """The locale file that holds `key` ("rules.crs.age.title" -> locales/en/rules/crs.toml)."""
+    parts = key.split(".")
+    folder = "rules/" + parts[1] if parts[0] == "rules" and len(parts) > 1 else parts[0]
+    return f"locales/en/{folder}.toml"

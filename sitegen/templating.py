@@ -72,15 +72,30 @@ def make_env(strings: dict[str, str], urls: Urls, dev: bool, folder: Path = TEMP
         dev=dev,
         csp=Markup(DEV_CSP if dev else CSP),  # fixed text, no escaping needed
     )
-    env.filters.update(FORMATS, source_host=source_host, megabytes=megabytes, long_date=long_date_filter(strings["site.months"]),
+    env.filters.update(FORMATS, source_host=source_host, megabytes=megabytes, long_date=long_date_filter(strings["site.months"], strings["site.date"]),
                        or_list=or_list_filter(strings["site.or"]))
     return env
 
 
+# The catalogue files (or parts of them) whose words a page's scripts show, besides site.*:
+# by default the file named like the template (search.html would get search.*).
+SCRIPT_CATALOGUES = {
+    # The calculator words the engine's answers, and names the rules rows they cite.
+    "calculator.html": ("calculator", "assessment", "notices", "errors", "plan", "categories", "rounds", "noc",
+                        "rules.crs", "rules.language.tests", "rules.programs.fsw_grid_maxima",
+                        "rules.programs.fsw_education", "rules.programs.fsw_adaptability", "rules.fees",
+                        "rules.funds.settlement.notes", "rules.deadlines.periods.notes",
+                        "rules.categories.selection.notes"),
+    "noc.html": ("noc", "rounds"),
+}
+
+
 def page_strings(strings: dict, template: str) -> dict:
-    """The strings a page's scripts may need: the site's, plus those of the locale file named
-    like the page's template (calculator.html gets calculator.*)."""
-    prefixes = ("site.", Path(template).stem + ".")
+    """The words a page's scripts may need (embedded as JSON in #i18n): site.* and the page's
+    catalogue files (SCRIPT_CATALOGUES)."""
+    name = Path(template).name
+    files = ("site", *SCRIPT_CATALOGUES.get(name, (Path(template).stem,)))
+    prefixes = tuple(f"{file}." for file in files)
     return {key: value for key, value in strings.items() if key.startswith(prefixes)}
 
 

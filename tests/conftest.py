@@ -1,9 +1,12 @@
-"""Fixtures shared by every test: a built and served site, and a guarded real Chromium.
+"""Fixtures shared by every test: a built and served site, and a guarded real Chromium; and the
+markers of each test folder (registered in pyproject.toml).
 
 Engine tests also run inside Pyodide with `--confcutdir` below this folder, so this file may
 import browser tooling freely: Pyodide never loads it.
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +14,20 @@ from tests.harness import browser as chromium
 from tests.harness.server import serve
 
 SUBPATH = "/repo-name/"
+TESTS = Path(__file__).resolve().parent
+# The folder a test lives in says what it needs: the quick loop leaves these out. A test
+# elsewhere that opens Chromium (through the `browser` fixture) is a browser test too.
+FOLDER_MARKERS = {"browser": ("browser", "slow"), "pyodide": ("pyodide", "slow")}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        folder = item.path.relative_to(TESTS).parts[0]
+        names = FOLDER_MARKERS.get(folder, ())
+        if "browser" in getattr(item, "fixturenames", ()):
+            names = FOLDER_MARKERS["browser"]
+        for name in names:
+            item.add_marker(name)
 
 
 def _build(tmp_path_factory, base_url: str):

@@ -15,13 +15,13 @@ def answer(compute, text):
     try:
         return json.dumps({"ok": True, "value": compute(json.loads(text))}, default=str)
     except engine.ProfileError as error:
-        return json.dumps({"ok": False, "field": error.field, "detail": error.detail, "message": str(error)})
+        return json.dumps({"ok": False, "field": error.field, "code": error.code, "params": error.params})
     except ImportError as error:
         # A module the cut standard library lacks: the worker starts again with the full one.
-        return json.dumps({"ok": False, "field": None, "missing_module": error.name or str(error),
-                           "message": type(error).__name__ + ": " + str(error)})
+        return json.dumps({"ok": False, "field": None, "code": None, "missing_module": error.name or str(error),
+                           "bug": type(error).__name__ + ": " + str(error)})
     except Exception as error:
-        return json.dumps({"ok": False, "field": None, "message": type(error).__name__ + ": " + str(error)})
+        return json.dumps({"ok": False, "field": None, "code": None, "bug": type(error).__name__ + ": " + str(error)})
 
 
 def score(text):

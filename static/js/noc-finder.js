@@ -2,6 +2,11 @@
 // titles. `prepare` and `search` are pure (tests run them under Node); the rest wires the page
 // #noc-finder when there is one. No inline code, no eval: it runs under the site's strict CSP.
 
+import { el } from "./lib/dom.js";
+import { getJson } from "./lib/fetch.js";
+import { date } from "./lib/format.js";
+import { t } from "./lib/i18n.js";
+
 const RESULT_LIMIT = 25;
 const EXAMPLES_SHOWN = 8;
 
@@ -89,62 +94,33 @@ export function search(groups, query) {
 // The page.
 
 function mount(root) {
-  const strings = JSON.parse(document.getElementById("extras-i18n").textContent);
-  const t = (key, values = {}) =>
-    (strings["extras." + key] ?? key).replace(/\{(\w+)\}/g, (m, name) => (name in values ? String(values[name]) : m));
   const input = root.querySelector("#noc-q");
   const status = root.querySelector("#noc-status");
   const list = root.querySelector("#noc-results");
   let groups = null;
   let categories = null;
 
-  const getJson = (url) =>
-    fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return response.json();
-    });
-
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
   function renderGroup({ group, matched }) {
-    const item = element("li", "noc-result");
-    item.id = "noc-" + group.code;
-    const heading = element("h2", "noc-heading");
-    heading.append(element("span", "noc-code", group.code), " ", element("span", "noc-title", group.title), " ",
-      element("span", `teer-badge teer-${group.teer}`, t("noc.teer", { teer: group.teer })));
-    item.append(heading);
-    if (matched) {
-      const p = element("p", "noc-matched");
-      p.append(element("strong", null, t("noc.matched") + ": "), matched);
-      item.append(p);
-    }
-    const examples = element("p", "noc-examples");
-    examples.append(element("strong", null, t("noc.examples") + ": "), group.shown.slice(0, EXAMPLES_SHOWN).join("; "));
-    item.append(examples);
-    item.append(element("p", "noc-programs", t("teer_programs." + group.teer)));
+    const item = el("li", { class: "noc-result", id: "noc-" + group.code },
+      el("h2", { class: "noc-heading" }, el("span", { class: "noc-code" }, group.code), " ",
+        el("span", { class: "noc-title" }, group.title), " ",
+        el("span", { class: `teer-badge teer-${group.teer}` }, t("noc.teer_badge", { teer: group.teer }))));
+    if (matched) item.append(el("p", { class: "noc-matched" }, el("strong", {}, t("noc.matched") + ": "), matched));
+    item.append(
+      el("p", { class: "noc-examples" }, el("strong", {}, t("noc.examples") + ": "), group.shown.slice(0, EXAMPLES_SHOWN).join("; ")),
+      el("p", { class: "noc-programs" }, t("noc.teer_programs." + group.teer)));
     const keys = categories?.codes[group.code] ?? [];
     if (keys.length) {
-      const box = element("div", "noc-categories");
-      box.append(element("p", null, t("noc.categories", { date: categories.as_of })));
-      const ul = element("ul");
+      const ul = el("ul");
       for (const key of keys) {
         const c = categories.categories[key];
         let rule = c.caf_job_offer ? t("noc.category_caf") : t("noc.category_months", { months: c.months, within: c.within_months });
         if (c.in_canada) rule += " " + t("noc.category_in_canada");
-        ul.append(element("li", null, `${t("round_type." + key)}: ${rule}`));
+        ul.append(el("li", {}, `${t("rounds.type." + key)}: ${rule}`));
       }
-      box.append(ul);
-      item.append(box);
+      item.append(el("div", { class: "noc-categories" }, el("p", {}, t("noc.categories", { date: date(categories.as_of) })), ul));
     }
-    const use = element("button", "noc-use", t("noc.use_code"));
-    use.type = "button";
-    use.dataset.code = group.code;
-    item.append(use);
+    item.append(el("button", { class: "noc-use", type: "button", "data-code": group.code }, t("noc.use_code")));
     return item;
   }
 
@@ -158,9 +134,8 @@ function mount(root) {
     }
     const hits = search(groups, query);
     if (!hits.length) status.textContent = t("noc.none", { query });
-    else if (hits.length === 1) status.textContent = t("noc.count_one");
     else if (hits.length > RESULT_LIMIT) status.textContent = t("noc.count_capped", { count: hits.length, shown: RESULT_LIMIT });
-    else status.textContent = t("noc.count_many", { count: hits.length });
+    else status.textContent = t("noc.count", { count: hits.length });
     list.append(...hits.slice(0, RESULT_LIMIT).map(renderGroup));
   }
 

@@ -1,16 +1,16 @@
 // Offline full-text search over the guide. The build writes search-index.json (one entry per
 // page); this script fetches it from the same origin and ranks pages in the browser.
 // No inline code and no eval, so it runs under the site's strict Content Security Policy.
-"use strict";
+import { el } from "./lib/dom.js";
+import { getJson } from "./lib/fetch.js";
+import { t } from "./lib/i18n.js";
 
-(function () {
-  const status = document.getElementById("search-status");
-  const list = document.getElementById("search-results");
-  const input = document.getElementById("search-q");
-  if (!status || !list || !input) return;
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const input = document.getElementById("search-q");
+if (status && list && input) mount();
 
-  const strings = JSON.parse(document.getElementById("i18n").textContent);
-  const t = (key) => strings["site." + key];
+function mount() {
   const WEIGHTS = { title: 10, headings: 5, summary: 3, text: 1 };
   const SNIPPET = 90; // characters of context either side of the first match
 
@@ -21,12 +21,8 @@
   let index = null;
 
   function load() {
-    status.textContent = t("search_loading");
-    return fetch(status.dataset.index)
-      .then((response) => {
-        if (!response.ok) throw new Error(response.status);
-        return response.json();
-      })
+    status.textContent = t("site.search_loading");
+    return getJson(status.dataset.index)
       .then((entries) => {
         index = entries.map((e) => ({
           entry: e,
@@ -69,7 +65,7 @@
       at = folded.indexOf(word);
       if (at !== -1) break;
     }
-    const p = document.createElement("p");
+    const p = el("p");
     if (at === -1 || folded.length !== text.length) {
       p.textContent = doc.entry.summary;
       return p;
@@ -83,9 +79,7 @@
     p.append(start > 0 ? "… " : "");
     for (const match of foldedPiece.matchAll(pattern)) {
       p.append(piece.slice(last, match.index));
-      const mark = document.createElement("mark");
-      mark.textContent = piece.slice(match.index, match.index + match[0].length);
-      p.append(mark);
+      p.append(el("mark", {}, piece.slice(match.index, match.index + match[0].length)));
       last = match.index + match[0].length;
     }
     p.append(piece.slice(last), end < text.length ? " …" : "");
@@ -96,20 +90,13 @@
     list.replaceChildren();
     const words = terms(query);
     if (!words.length) {
-      status.textContent = t("search_prompt");
+      status.textContent = t("site.search_prompt");
       return;
     }
     const hits = rank(words);
-    status.textContent = hits.length === 0 ? t("search_none")
-      : hits.length === 1 ? t("search_count_one")
-      : t("search_count_many").replace("{count}", hits.length);
+    status.textContent = hits.length === 0 ? t("site.search_none") : t("site.search_count", { count: hits.length });
     for (const { doc } of hits) {
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = doc.entry.url;
-      link.textContent = doc.entry.title;
-      item.append(link, snippet(doc, words));
-      list.append(item);
+      list.append(el("li", {}, el("a", { href: doc.entry.url }, doc.entry.title), snippet(doc, words)));
     }
   }
 
@@ -127,5 +114,5 @@
       input.addEventListener("input", update);
       input.form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
     })
-    .catch(() => { status.textContent = t("search_failed"); });
-})();
+    .catch(() => { status.textContent = t("site.search_failed"); });
+}

@@ -6,6 +6,7 @@ import engine
 from playwright.sync_api import expect
 
 from tests.browser.calculator_page import fill_profile, open_calculator
+from tests.harness.words import field_names, long_date, money, pattern, words
 
 PROFILE = {
     "as_of": "2026-11-02", "age": 31, "education": "masters",
@@ -41,16 +42,32 @@ def test_assessment_matches_cpython(page, site_server):
     for key, program in expected["programs"].items():
         shown = page.locator(f'[data-program="{key}"]')
         expect(shown).to_have_attribute("data-eligible", str(program["eligible"]).lower().replace("none", "null"))
-        for requirement in program["requirements"]:
-            expect(shown).to_contain_text(requirement["message"])
+        items = shown.locator("li[data-check]")
+        assert [items.nth(i).get_attribute("data-check") for i in range(items.count())] == [
+            r["check"] for r in program["requirements"]]
+        for i, requirement in enumerate(program["requirements"]):
+            # The requirement's words, every placeholder filled: no code, field name or brace shown.
+            text = items.nth(i).inner_text().split(": ", 1)[1]
+            assert pattern(f"assessment.check.{requirement['check']}").match(text), (requirement, text)
+            assert "{" not in text and "_" not in text, text
+            for name in ("needed_months", "window_years", "needed_clb", "total", "pass_mark"):
+                if name in requirement["params"]:
+                    assert str(requirement["params"][name]) in text, (name, text)
+        for note in program["notes"]:
+            expect(shown).to_contain_text(words(f"assessment.note.{note}"))
     funds = expected["funds"]
     assert funds["required"] and funds["shortfall"]  # the case shows a shortfall
-    expect(page.locator("#assess-result")).to_contain_text(f"{funds['required']:,} CAD")
-    expect(page.locator("#assess-result")).to_contain_text(f"{funds['shortfall']:,} CAD")
-    expect(page.locator("#assess-result table.fees")).to_contain_text(f"{expected['fees']['total']:,} CAD")
+    expect(page.locator("#assess-result")).to_contain_text(money(funds["required"]))
+    expect(page.locator("#assess-result")).to_contain_text(money(funds["shortfall"]))
+    expect(page.locator("#assess-result table.fees")).to_contain_text(money(expected["fees"]["total"]))
+    # Every answer in words: no field name, code or placeholder reaches the page.
+    shown = page.locator("#result").inner_text()
+    assert not [name for name in field_names() if name in shown] and "{" not in shown
     assert expected["deadlines"]
     for deadline in expected["deadlines"]:
-        expect(page.locator("#assess-result .deadlines")).to_contain_text(deadline["message"])
+        text = words("assessment.deadline.until", what=words(f"assessment.deadline.what.{deadline['field']}"),
+                     until=long_date(deadline["until"]), days_left=words("assessment.days_left", count=deadline["days_left"]))
+        expect(page.locator("#assess-result .deadlines")).to_contain_text(text)
 
 
 def test_a_refused_job_answer_is_shown_at_its_field(page, site_server):

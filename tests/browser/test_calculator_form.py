@@ -48,7 +48,7 @@ def test_engine_refusal_is_shown_beside_the_field(page, site_server):
     fill_profile(page, {**PROFILE, "as_of": "1999-01-01"})
     field = page.locator('[name="as_of"]')
     expect(field).to_have_attribute("aria-invalid", "true")
-    expect(page.locator("#f-as_of-error")).to_contain_text("on or after 2015-01-01")
+    expect(page.locator("#f-as_of-error")).to_contain_text("on or after 1 January 2015")
     expect(page.locator("#result")).to_have_attribute("data-state", "stale")
 
 

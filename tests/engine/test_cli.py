@@ -69,7 +69,7 @@ def test_clb_uses_the_chart_of_the_test_day():
 def test_clb_bad_score_exits_2(score):
     proc = run("clb", "--test", "ielts_general", "--listening", score, "--reading", "7", "--writing", "6.5", "--speaking", "6")
     assert proc.returncode == 2
-    assert proc.stderr.startswith("error: listening: IELTS General Training scores run from 0 to 9 in steps of 0.5, got ")
+    assert proc.stderr.startswith("error: listening: ielts_general scores run from 0 to 9 in steps of 0.5, got ")
 
 
 def test_usage_errors_exit_2():

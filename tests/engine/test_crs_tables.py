@@ -255,3 +255,31 @@ def test_spouse_who_does_not_count_scores_as_single(spouse):
     single = crs_score(profile(age=35, education="bachelors"))
     assert result["factors"] == single["factors"]
     assert result["factors"]["age"] == 77 and result["sections"]["spouse"] == 0
+
+
+def test_a_factor_with_no_row_in_force_scores_nothing():
+    # Canadian study earned points from 2016-11-19, French and a sibling from 2017-06-06: the
+    # data holds no rows before, and the factor scores nothing on those days.
+    before = crs_score(profile(as_of="2016-06-01", canadian_education="three_year_or_more", sibling_in_canada=True,
+                               first_language=nclc(9), second_language=clb(5)))
+    lines = {line["factor"]: line for line in before["lines"]}
+    for factor in ("canadian_education", "sibling", "french"):
+        assert before["factors"][factor] == 0 and lines[factor]["rows"] == [], factor
+    after = crs_score(profile(as_of="2020-11-02", canadian_education="three_year_or_more", sibling_in_canada=True,
+                              first_language=nclc(9), second_language=clb(5)))
+    assert (after["factors"]["canadian_education"], after["factors"]["sibling"], after["factors"]["french"]) == (30, 15, 50)
+
+
+def test_the_factors_are_the_tables_of_crs_toml_that_name_a_section():
+    from engine import crs
+
+    names = [f.name for f in crs.factors()]
+    assert names == ["age", "education", "first_language", "second_language", "canadian_work",
+                     "spouse_education", "spouse_language", "spouse_canadian_work", "education_language",
+                     "education_canadian_work", "foreign_work_language", "foreign_work_canadian_work",
+                     "certificate_of_qualification", "provincial_nomination", "canadian_education", "french",
+                     "sibling", "job_offer"]
+    assert all(f.input in crs.INPUTS and f.column_input in (None, *crs.INPUTS) for f in crs.factors())
+    assert crs.groups() == {"education_group": ("education_language", "education_canadian_work"),
+                            "foreign_work_group": ("foreign_work_language", "foreign_work_canadian_work"),
+                            "certificate_group": ("certificate_of_qualification",)}

@@ -3,6 +3,7 @@
 import pytest
 
 from engine import crs_score
+from tests.harness.words import words
 
 from .helpers import ACCOMPANYING, clb, load_examples, nclc, profile
 
@@ -67,10 +68,11 @@ def test_lines_explain_each_factor():
     assert list(lines) == list(result["factors"])
     age = lines["age"]
     assert (age["section"], age["points"], age["max"], age["table"], age["column"]) == ("core", 110, 110, "crs.age", "without_spouse")
-    assert age["rows"] == [{"label": "20 to 29", "points": 110}]
+    assert age["rows"] == [{"row": "20-29", "points": 110}]
+    assert words("rules.crs.age.rows.20-29") == "20 to 29"
     first = lines["first_language"]
     assert first["chart"] == "language.ielts_general" and first["max"] == 136
-    assert [(r["ability"], r["label"], r["points"]) for r in first["rows"]] == [
+    assert [(r["ability"], words(f"rules.crs.first_language.rows.{r['row']}"), r["points"]) for r in first["rows"]] == [
         ("listening", "CLB 9", 31), ("reading", "CLB 9", 31), ("writing", "CLB 10 or more", 34), ("speaking", "CLB 10 or more", 34)]
     assert lines["second_language"]["chart"] is None and lines["second_language"]["max"] == 24
     assert lines["foreign_work_language"]["column"] == "clb9" and lines["foreign_work_language"]["points"] == 50

@@ -7,6 +7,7 @@ import pytest
 
 from engine import ProfileError, crs_score
 from engine.profile import parse
+from tests.harness.words import assert_worded, placeholders, words
 
 from .helpers import ACCOMPANYING, clb, levels, nclc, profile
 
@@ -16,12 +17,14 @@ def error_field(p):
         crs_score(p)
     message = str(caught.value)
     assert message.startswith(caught.value.field + ": ") and len(message) > len(caught.value.field) + 2
+    assert_worded(caught.value)
     return caught.value.field
 
 
-def test_profile_error_is_a_value_error_with_a_field():
-    err = ProfileError("age", "must be a whole number, got true")
-    assert isinstance(err, ValueError) and err.field == "age" and str(err) == "age: must be a whole number, got true"
+def test_profile_error_is_a_value_error_with_a_field_a_code_and_its_values():
+    err = ProfileError("age", "whole_number", {"min": 0, "max": 120}, got=True)
+    assert isinstance(err, ValueError) and err.field == "age" and str(err) == "age: must be a whole number from 0 to 120, got true"
+    assert (err.code, err.params) == ("whole_number", {"min": 0, "max": 120})
 
 
 @pytest.mark.parametrize("raw", [None, [], "profile", 3, True])
@@ -143,7 +146,8 @@ def test_expired_results_are_scored_with_a_warning():
     assert codes(old) == [("language_result_expired", "first_language.taken_on"),
                           ("language_result_expired", "second_language.taken_on"),
                           ("language_result_expired", "spouse.language.taken_on")]
-    assert "IRCC will not accept" in old["warnings"][0]["message"]
+    assert old["warnings"][0] == {"code": "language_result_expired", "field": "first_language.taken_on",
+                                  "taken_on": "2024-11-01", "as_of": "2026-11-02", "years": 2}
     assert old["factors"]["first_language"] == 4 * 29  # still scored (with-spouse column)
 
 
@@ -157,13 +161,24 @@ def test_high_wage_notice_from_2026_11_03():
     assert codes(crs_score(profile(as_of="2026-11-02"))) == []
     notice = crs_score(profile(as_of="2026-11-03"))["warnings"]
     assert [(w["code"], w["field"]) for w in notice] == [("high_wage_change_unconfirmed", "as_of")]
-    assert "could not find" in notice[0]["message"]
+    assert (notice[0]["since"], notice[0]["from"], notice[0]["status"]) == ("2026-11-03", "2026-11-03", "unconfirmed")
 
 
 def test_job_offer_notice_only_when_an_offer_is_given():
     assert codes(crs_score(profile(as_of="2025-03-24", job_offer="other"))) == []
     assert codes(crs_score(profile(as_of="2025-03-25", job_offer="other"))) == [("job_offer_not_scored", "job_offer")]
+    assert codes(crs_score(profile(as_of="2026-11-02", job_offer="teer_00"))) == [("job_offer_not_scored", "job_offer")]
     assert codes(crs_score(profile(as_of="2025-03-25", job_offer="none"))) == []
+
+
+def test_from_2026_11_03_the_job_offer_notice_defers_to_the_high_wage_warning():
+    warnings = crs_score(profile(as_of="2026-11-03", job_offer="other"))["warnings"]
+    assert [(w["code"], w["field"]) for w in warnings] == [("job_offer_see_high_wage", "job_offer"),
+                                                          ("high_wage_change_unconfirmed", "as_of")]
+    # It says job offers earned nothing from 2025-03-25, and points to the change of its first day.
+    assert (warnings[0]["since"], warnings[0]["from"]) == ("2025-03-25", "2026-11-03")
+    assert {"since", "from"} <= placeholders("notices.job_offer_see_high_wage")
+    assert "high-wage" in words("notices.job_offer_see_high_wage") and "no CRS points" in words("notices.job_offer_see_high_wage")
 
 
 def test_messages_show_the_value_as_json():
@@ -171,5 +186,6 @@ def test_messages_show_the_value_as_json():
         crs_score(profile(age=True))
     with pytest.raises(ProfileError, match=r'got "7"$'):
         crs_score(profile(first_language=clb("7")))
-    with pytest.raises(ProfileError, match=r"first_language.reading: IELTS General Training scores run from 0 to 9 in steps of 0.5, got 9.5"):
+    with pytest.raises(ProfileError, match=r"first_language.reading: ielts_general scores run from 0 to 9 in steps of 0.5, got 9.5") as caught:
         crs_score(profile(first_language=levels("ielts_general", 8, reading=9.5)))
+    assert (caught.value.code, caught.value.params) == ("score_step", {"test": "ielts_general", "min": 0, "max": 9, "step": 0.5})

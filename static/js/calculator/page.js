@@ -1,11 +1,12 @@
 // The calculator page: wires the form, the engine worker, the result and the saved answers.
-import { t } from "./i18n.js";
-import { addJob, applyVisibility, buildProfile, inputFor, readAnswers, removeJob, showErrors, writeAnswers } from "./form.js";
+import { t } from "../lib/i18n.js";
+import { addJob, applyVisibility, buildProfile, inputFor, questionOf, readAnswers, removeJob, showErrors, writeAnswers } from "./form.js";
 import { renderScore } from "./result.js";
 import { renderAssess } from "./assess.js";
-import { renderExtras } from "./extras-panels.js";
+import { renderPanels } from "./panels.js";
 import { EngineClient } from "./engine-client.js";
 import { bootProgress } from "./boot-progress.js";
+import { refusal } from "./words.js";
 import * as state from "./state.js";
 
 const html = document.documentElement;
@@ -39,7 +40,7 @@ function update() {
   const built = buildProfile(form, today());
   if (built.errors) {
     showErrors(form, built.errors);
-    return setState("stale", t("error.summary", { label: built.errors[0].label }) + " " + t("result.stale"));
+    return setState("stale", t("calculator.error.summary", { label: built.errors[0].label }) + " " + t("calculator.result.stale"));
   }
   showErrors(form, []);
   if (built.incomplete) {
@@ -47,26 +48,26 @@ function update() {
     for (const id of ["crs-breakdown", "result-warnings", "assess-result", "result-panels"]) {
       document.getElementById(id).hidden = true;
     }
-    return setState("incomplete", t("result.incomplete"));
+    return setState("incomplete", t("calculator.result.incomplete"));
   }
   lastProfile = built.profile;
-  if (!engine.ready) return setState(engine.failed ? "error" : "pending", engine.failed ? "" : t("result.pending"));
+  if (!engine.ready) return setState(engine.failed ? "error" : "pending", engine.failed ? "" : t("calculator.result.pending"));
   // Busy until the answer to this very question arrives (earlier answers are ignored).
   result.setAttribute("aria-busy", "true");
   delete result.dataset.details;
   engine.calculate(built.profile);
 }
 
-/** An answer the engine refused: the error at its field, the last result kept but out of date. */
+/** An answer the engine refused: the error at its field, the last result kept but out of date;
+ * anything else the engine raised is a bug, reported as such. */
 function refused(answer) {
-  const input = answer.field ? inputFor(form, answer.field) : null;
+  const input = answer.code ? inputFor(form, answer.field) : null;
   if (input) {
-    // Beside its field the message need not repeat the field's path.
-    const exact = input.name === answer.field && answer.detail;
-    showErrors(form, [{ input, message: exact ? t("error.engine_field", { detail: answer.detail }) : answer.message }]);
-    return setState("stale", t("error.summary", { label: input.labels?.[0]?.textContent.trim() ?? answer.field }) + " " + t("result.stale"));
+    showErrors(form, [{ input, message: refusal(answer) }]);
+    return setState("stale", t("calculator.error.summary", { label: questionOf(form, input.name) }) + " " + t("calculator.result.stale"));
   }
-  return setState("stale", t("error.engine_failed") + " " + answer.message);
+  console.error(answer.bug); // for the report the message asks for
+  return setState("stale", t("calculator.error.engine_failed"));
 }
 
 let lastScore = null;
@@ -81,9 +82,9 @@ function onResult(answer) {
 
 function onDetails(answer) {
   if (!answer.ok) return refused(answer);
-  renderAssess(result, answer.value.assess);
+  renderAssess(result, answer.value.assess, (field) => questionOf(form, field));
   const panels = document.getElementById("result-panels");
-  renderExtras(panels, { ...answer.value, crs: lastScore });
+  renderPanels(panels, { ...answer.value, crs: lastScore });
   panels.hidden = false;
   result.dataset.details = "ready";
 }
@@ -105,7 +106,7 @@ const engine = new EngineClient({
     html.dataset.stdlib = stdlib; // "cut" (the usual), or "full" after a missing import
     html.dataset.engine = "ready";
     boot.ready();
-    stage.textContent = t("engine.ready");
+    stage.textContent = t("calculator.engine.ready");
     document.getElementById("engine-status").classList.add("is-ready");
     update();
   },
@@ -113,7 +114,7 @@ const engine = new EngineClient({
     html.dataset.engine = "error";
     document.getElementById("engine-status").hidden = true;
     const box = document.getElementById("engine-error");
-    box.textContent = t(reason === "timeout" ? "engine.timeout" : "engine.error");
+    box.textContent = t(reason === "timeout" ? "calculator.engine.timeout" : "calculator.engine.error");
     box.hidden = false;
     setState("error", "");
   },
@@ -126,7 +127,7 @@ const shared = state.fromFragment();
 writeAnswers(form, shared ?? state.load());
 if (shared) {
   state.forgetFragment();
-  document.getElementById("answers-status").textContent = t("answers.restored");
+  document.getElementById("answers-status").textContent = t("calculator.answers.restored");
 }
 
 form.addEventListener("input", update);
@@ -150,7 +151,7 @@ document.getElementById("clear-answers").addEventListener("click", () => {
   writeAnswers(form, {});
   document.getElementById("share-link-field").hidden = true;
   update();
-  document.getElementById("answers-status").textContent = t("answers.cleared");
+  document.getElementById("answers-status").textContent = t("calculator.answers.cleared");
 });
 
 document.getElementById("copy-link").addEventListener("click", async () => {
@@ -165,7 +166,7 @@ document.getElementById("copy-link").addEventListener("click", async () => {
   } catch {
     field.select(); // the link is shown and selected: the person can copy it themselves
   }
-  document.getElementById("answers-status").textContent = t(copied ? "answers.link_copied" : "answers.link_ready");
+  document.getElementById("answers-status").textContent = t(copied ? "calculator.answers.link_copied" : "calculator.answers.link_ready");
 });
 
 update();

@@ -1,46 +1,40 @@
 // Shows the engine's answer: the total, a table by section and factor that says why each
 // line scored, warnings, and (when the engine has them) programs, funds, fees and dates.
-import { t, maybe } from "./i18n.js";
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
+import { el } from "../lib/dom.js";
+import { has, rule, t } from "../lib/i18n.js";
+import { warning } from "./words.js";
 
 /** Why a line scored: the rows of the rules tables it matched, one per ability for languages. */
 function why(line) {
-  if (!line.rows.length) return t("why.not_counted");
-  const text = line.rows.map((row) => (row.ability ? `${t("field." + row.ability)}: ${row.label}` : row.label)).join(" · ");
+  if (!line.rows.length) return t("calculator.why.not_counted");
+  const label = (row) => rule(line.table, "rows", row.row);
+  const text = line.rows.map((row) => (row.ability ? `${t("calculator.ability." + row.ability)}: ${label(row)}` : label(row))).join(" · ");
   // Combined factors (education with language, ...) that scored also say which column.
-  const column = line.points > 0 ? maybe("column." + line.column) : null;
+  const column = line.points > 0 && has("calculator.column." + line.column) ? t("calculator.column." + line.column) : null;
   return column ? `${text} (${column})` : text;
 }
 
 function sectionBody(section, points, lines) {
   const tbody = el("tbody", { "data-section": section });
-  tbody.append(el("tr", { class: "section-row" }, el("th", { scope: "rowgroup", colspan: "3" }, t("section." + section))));
+  tbody.append(el("tr", { class: "section-row" }, el("th", { scope: "rowgroup", colspan: "3" }, t("calculator.section." + section))));
   let sum = 0;
   for (const line of lines) {
     sum += line.points;
     tbody.append(
       el("tr", { "data-factor": line.factor },
-        el("th", { scope: "row" }, maybe("factor." + line.factor) ?? line.factor),
-        el("td", { class: "points" }, t("result.points_of", { points: line.points, max: line.max })),
+        el("th", { scope: "row" }, rule(line.table, "factor")),
+        el("td", { class: "points" }, t("calculator.result.points_of", { points: line.points, max: line.max })),
         el("td", {}, why(line))),
     );
   }
   tbody.append(
     el("tr", { class: "subtotal" },
-      el("th", { scope: "row" }, t("result.section_total")),
+      el("th", { scope: "row" }, t("calculator.result.section_total")),
       el("td", { class: "points" }, String(points)),
-      el("td", {}, sum > points ? t("why.capped", { sum, points }) : "")),
+      el("td", {}, sum > points ? t("calculator.why.capped", { sum, points }) : "")),
   );
   return tbody;
 }
-
-export { el };
 
 export function renderScore(root, profile, result) {
   document.getElementById("crs-total").textContent = String(result.total);
@@ -52,12 +46,12 @@ export function renderScore(root, profile, result) {
     if (lines.some((line) => line.max > 0)) table.append(sectionBody(section, points, lines));
   }
   const scoredSpouse = profile.spouse && profile.spouse.accompanying && !profile.spouse.canadian_citizen_or_pr;
-  table.append(el("tfoot", {}, el("tr", {}, el("td", { colspan: "3" }, t(scoredSpouse ? "why.with_spouse" : "why.without_spouse")))));
+  table.append(el("tfoot", {}, el("tr", {}, el("td", { colspan: "3" }, t(scoredSpouse ? "calculator.why.with_spouse" : "calculator.why.without_spouse")))));
   table.hidden = false;
 
   const warnings = root.querySelector("#result-warnings");
   const list = warnings.querySelector("ul");
-  list.replaceChildren(...(result.warnings || []).map((w) => el("li", { "data-code": w.code }, w.message)));
+  list.replaceChildren(...(result.warnings || []).map((w) => el("li", { "data-code": w.code }, warning(w))));
   warnings.hidden = !list.children.length;
 
   const asOf = root.querySelector("#rules-as-of");

@@ -1,0 +1,18 @@
+// The NOC 2021 unit groups the site ships (data/noc-index.json), fetched once, when first
+// needed: by the occupation helper, and by the categories panel to name an occupation.
+import { getJson } from "../lib/fetch.js";
+
+const DATA = new URL("../../../data/", import.meta.url); // static/js/calculator/ -> site root
+const loaded = {};
+
+/** The parsed data file `name` of data/ (one request per page, whoever asks). */
+export function dataFile(name) {
+  loaded[name] ??= getJson(new URL(name, DATA));
+  return loaded[name];
+}
+
+/** {code: title} of every unit group. */
+export async function nocTitles() {
+  const index = await dataFile("noc-index.json");
+  return Object.fromEntries(index.groups.map(([code, title]) => [code, title]));
+}

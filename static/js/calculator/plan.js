@@ -1,0 +1,78 @@
+// The planner panel: engine.plan's changes, ranked by points gained, and the best pairs.
+import { el } from "../lib/dom.js";
+import { t } from "../lib/i18n.js";
+
+const SHOWN = 8;
+const LANGUAGE_CODES = /^(first_language|second_language|spouse\.language)\.(listening|reading|writing|speaking|all|new)$/;
+
+/** A suggestion in words, from its code and details (the engine's names, the locale's words). */
+export function describe(s) {
+  const language = LANGUAGE_CODES.exec(s.code);
+  if (language) {
+    const [, slot, part] = language;
+    const key = part === "all" || part === "new" ? `${slot}.${part}` : `${slot}.ability`;
+    return t("plan.change." + key, {
+      ability: t("plan.ability." + part),
+      from: s.level_from,
+      to: s.level_to,
+      language: t("plan.language." + s.language),
+    });
+  }
+  const value = s.value_to === undefined ? "" : valueLabel(s.code, s.value_to);
+  return t("plan.change." + s.code, { value });
+}
+
+function valueLabel(code, value) {
+  if (code === "education" || code === "spouse.education") return t("calculator.option.education." + value);
+  if (code === "canadian_education") return t("calculator.option.canadian_education." + value);
+  return String(value);
+}
+
+function table(rows) {
+  const body = el("tbody");
+  for (const s of rows) {
+    body.append(el("tr", { "data-id": s.id },
+      el("td", {}, describe(s)),
+      el("td", { class: "num gain" }, t("plan.gain", { gain: s.gain })),
+      el("td", { class: "num" }, String(s.total))));
+  }
+  return el("table", { class: "plan-table" },
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col" }, t("plan.col_change")),
+      el("th", { scope: "col", class: "num" }, t("plan.col_gain")),
+      el("th", { scope: "col", class: "num" }, t("plan.col_total")))),
+    body);
+}
+
+export function renderPlan(section, plan) {
+  section.replaceChildren(el("h3", {}, t("plan.heading")));
+  if (!plan) return;
+  const { suggestions, combinations } = plan;
+  if (!suggestions.length) {
+    section.append(el("p", {}, t("plan.none")));
+  } else {
+    section.append(el("p", {}, t("plan.intro", { total: plan.total })), table(suggestions.slice(0, SHOWN)));
+    if (suggestions.length > SHOWN) {
+      section.append(el("details", {}, el("summary", {}, t("plan.more", { count: suggestions.length })), table(suggestions)));
+    }
+  }
+  if (combinations.length) {
+    const byId = new Map(suggestions.map((s) => [s.id, s]));
+    const list = el("ol", { class: "plan-pairs" });
+    for (const pair of combinations.slice(0, 5)) {
+      const [a, b] = pair.ids.map((id) => describe(byId.get(id)));
+      list.append(el("li", { "data-ids": pair.ids.join(" ") },
+        a, el("br"), `${t("plan.pair_plus")} ${b}: `,
+        el("strong", { class: "gain" }, t("plan.gain", { gain: pair.gain })), ` (${pair.total})`));
+    }
+    section.append(el("h4", {}, t("plan.pairs_heading")), el("p", {}, t("plan.pairs_intro")), list);
+  }
+  const notes = el("ul", { class: "plan-notes" });
+  const w = plan.waiting;
+  if (w) {
+    const key = w.gain > 0 ? "plan.waiting_gain" : w.gain < 0 ? "plan.waiting_loss" : "plan.waiting_same";
+    notes.append(el("li", { "data-id": "age" }, t(key, { gain: w.gain, loss: -w.gain, total: w.total })));
+  }
+  if (plan.eca) notes.append(el("li", { "data-id": "eca" }, t("plan.eca", { gain: plan.eca.gain })));
+  if (notes.children.length) section.append(notes);
+}

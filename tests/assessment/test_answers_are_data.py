@@ -1,0 +1,129 @@
+"""The engine answers in codes and values, never in sentences: every string that crs_score,
+assess, plan and categories return (keys included) is a code, a date, a NOC code or a URL, and
+every code the page words has its words in locales/en/."""
+
+import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+import engine
+from tests.engine.strategies import profiles
+from tests.harness.words import assert_check_worded, catalogue
+
+from .helpers import clb, job, profile
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = {p.stem: json.loads(p.read_text())["profile"] for p in sorted((ROOT / "docs/contract/examples").glob("*.json"))}
+ENTRY_POINTS = {"crs_score": engine.crs_score, "assess": engine.assess, "plan": engine.plan,
+                "categories": engine.categories}
+# No spaces: identifiers, dotted codes, dates, URLs. A sentence always has a space.
+CODE = re.compile(r"[A-Za-z0-9_.:/?#=&%+~-]*")
+
+SPOUSE = {"canadian_citizen_or_pr": False, "accompanying": True, "education": "two_year",
+          "language": clb(5, taken_on="2023-01-01"), "canadian_work_years": 1, "studied_in_canada_2_years": None}
+VARIED = {
+    **EXAMPLES,
+    "fsw-eligible": profile(),
+    "everything-unanswered": {"as_of": "2026-11-25", "age": 30, "education": "bachelors", "first_language": clb(9)},
+    "no-language": profile(first_language=None),
+    "expired-test-and-eca": profile(first_language=clb(9, taken_on="2023-01-01"), eca_issued_on="2020-01-01"),
+    "spouse-and-children": profile(spouse={k: v for k, v in SPOUSE.items() if v is not None},
+                                   children_accompanying=2, children_not_accompanying=1),
+    "quebec-short-of-funds": profile(plans_to_live_in_quebec=True, settlement_funds=100),
+    "job-offer-from-the-reported-change": profile(as_of="2026-11-03", job_offer="other", authorized_to_work_in_canada=...,
+                                                  settlement_funds=10),
+    "job-offer-before-it": profile(as_of="2026-11-02", job_offer="teer_00", job_offer_noc="72200",
+                                   certificate_of_qualification=True),
+    "trade-worker": profile(work_history=[job(date(2022, 1, 1), date(2025, 6, 30), noc="72200", country="canada")],
+                            job_offer="other", job_offer_noc="72201"),
+    "job-without-code": profile(work_history=[job(date(2023, 1, 1), None, noc=None, teer=2, country="canada")]),
+    "all-dates": profile(ita_received_on="2026-10-01", profile_submitted_on="2025-01-01", medical_exam_on="2025-05-01",
+                         medical_instructions_on="2026-11-01", biometrics_instructions_on="2026-11-20"),
+    "healthcare-worker": profile(work_history=[job(date(2023, 1, 1), None, noc="31301", country="canada")]),
+    "french-speaker": profile(second_language={"test": "nclc", "listening": 7, "reading": 7, "writing": 7, "speaking": 7}),
+    "before-the-program-rules": profile(as_of="2016-06-01", eca_issued_on=..., work_history=...),
+    "before-fees-and-funds": profile(as_of="2023-01-01", eca_issued_on=..., work_history=...),
+}
+
+
+def strings(value, path="$"):
+    """Every string in a JSON value, keys included, with where it is."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield f"{path}.<key>", key
+            yield from strings(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from strings(item, f"{path}[{i}]")
+
+
+def prose(answer) -> list:
+    return [(where, text) for where, text in strings(answer) if not CODE.fullmatch(text)]
+
+
+@pytest.mark.parametrize("name", sorted(VARIED))
+@pytest.mark.parametrize("entry", sorted(ENTRY_POINTS))
+def test_no_entry_point_answers_in_sentences(entry, name):
+    assert prose(ENTRY_POINTS[entry](VARIED[name])) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(profiles())
+def test_no_generated_profile_gets_a_sentence_back(p):
+    for entry in ENTRY_POINTS.values():
+        assert prose(entry(p)) == []
+
+
+def test_the_check_finds_a_sentence():
+    assert prose({"reasons": [{"message": "You have it."}]}) == [("$.reasons[0].message", "You have it.")]
+    assert prose({"a b": 1}) == [("$.<key>", "a b")]
+    assert prose({"source": "https://www.canada.ca/x.html", "until": "2026-11-25", "noc": "21232"}) == []
+
+
+# --- every code has its words ------------------------------------------------------------
+
+def has(key: str) -> bool:
+    return isinstance(catalogue().get(key), str) or any(k.startswith(key + ".") for k in catalogue())
+
+
+@pytest.mark.parametrize("name", sorted(VARIED))
+def test_every_code_of_an_answer_has_its_words(name):
+    p = VARIED[name]
+    crs, assessed, categories = engine.crs_score(p), engine.assess(p), engine.categories(p)
+    keys = [f"notices.{w['code']}" for w in crs["warnings"] + assessed["warnings"]]
+    keys += [f"rules.{line['table']}.factor" for line in crs["lines"]]
+    keys += [f"rules.{line['table']}.rows.{row['row']}" for line in crs["lines"] for row in line["rows"]]
+    for key, program in assessed["programs"].items():
+        keys += [f"assessment.program.{key}", f"assessment.program_short.{key}"]
+        keys += [f"assessment.note.{note}" for note in program["notes"]]
+        for requirement in program["requirements"]:
+            assert_check_worded(requirement)
+        for line in program.get("grid", {}).get("lines", []):
+            keys.append(f"rules.programs.fsw_grid_maxima.rows.{line['factor']}")
+            keys += [f"rules.programs.fsw_adaptability.rows.{e}" for e in line["params"].get("elements", [])]
+    if assessed["funds"]["exempt_code"]:
+        keys.append(f"assessment.exempt.{assessed['funds']['exempt_code']}")
+    keys += [f"rules.fees.government.rows.{line['id']}" for line in assessed["fees"]["lines"] if line["id"] != "biometrics"]
+    keys += [f"rules.fees.estimates.rows.{item['id']}" for item in assessed["fees"]["estimates"]["items"]]
+    keys += [f"rules.{d['table']}.notes.{d['note']}" for d in assessed["deadlines"] if d.get("note")]
+    keys += [f"assessment.deadline.what.{d['field']}" for d in assessed["deadlines"]]
+    for c in categories["categories"]:
+        keys += [f"rounds.type.{c['key']}", f"categories.{c['status']}"]
+        keys += [f"categories.{condition['code']}" for condition in c["conditions"]]
+        if c["note"]:
+            keys.append(f"rules.categories.selection.notes.{c['note']}")
+    missing = [key for key in keys if not has(key)]
+    assert missing == []
+
+
+def test_a_warning_for_each_expired_date_has_words():
+    later = (date(2026, 11, 25) - timedelta(days=400)).isoformat()
+    warnings = engine.assess(profile(ita_received_on=later))["warnings"]
+    assert [w["code"] for w in warnings if w["field"] == "ita_received_on"] == ["expired"]
+    assert has("notices.expired")

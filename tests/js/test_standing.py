@@ -1,0 +1,60 @@
+"""The calculator's "where you stand" arithmetic (static/js/calculator/standing.js), run under Node."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ROUNDS = json.loads((ROOT / "data" / "rounds.json").read_text())
+
+
+STANDING = """
+import { pathToFileURL } from "node:url";
+const [module, data, totals] = process.argv.slice(1);
+const { standing, poolAbove } = await import(pathToFileURL(module).href);
+const rounds = JSON.parse(data);
+console.log(JSON.stringify(JSON.parse(totals).map((t) => standing(t, rounds))));
+"""
+
+
+@pytest.fixture(scope="module")
+def standings():
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed (Debian package 'nodejs')")
+    module = ROOT / "static" / "js" / "calculator" / "standing.js"
+    totals = [300, 455, 523, 1200]
+    proc = subprocess.run([node, "--input-type=module", "-e", STANDING, str(module),
+                           json.dumps(ROUNDS), json.dumps(totals)],
+                          capture_output=True, text=True, check=True, timeout=60)
+    return dict(zip(totals, json.loads(proc.stdout)))
+
+
+def test_standing_counts_the_rounds_of_the_last_year_by_type(standings):
+    s = standings[523]
+    cec = next(t for t in s["types"] if t["type"] == "cec")
+    newest_cec = next(r for r in ROUNDS["rounds"] if r["type"] == "cec")
+    assert cec["latest"]["number"] == newest_cec["number"]
+    assert cec["clearsLatest"] is (523 >= newest_cec["min_crs"])
+    year = [r for r in ROUNDS["rounds"] if r["type"] == "cec" and r["date"] > s["since"]]
+    assert cec["count"] == len(year)
+    assert cec["cleared"] == sum(1 for r in year if r["min_crs"] <= 523)
+    below = next(t for t in standings[455]["types"] if t["type"] == "cec")
+    assert below["clearsLatest"] is False and below["gap"] == newest_cec["min_crs"] - 455
+
+
+def test_pool_estimate_adds_whole_bands_and_a_share_of_the_own_band(standings):
+    bands = ROUNDS["pool"]["bands"]
+    # 455 sits in 451-460: every band from 461 up, plus 5 of the band's 10 points.
+    own = next(b for b in bands if b["min"] == 451)
+    above = sum(b["count"] for b in bands if b["min"] > 455) + round(own["count"] * 5 / 10)
+    assert standings[455]["pool"]["above"] == above
+    assert standings[1200]["pool"]["above"] == 0
+    # 300 is the top of the 0-300 band: exactly the candidates of every other band are above.
+    lowest = next(b for b in bands if b["min"] == 0)
+    assert standings[300]["pool"]["above"] == ROUNDS["pool"]["total"] - lowest["count"]
+    assert standings[300]["pool"]["estimated"] is False

@@ -1,0 +1,26 @@
+"""The test harness itself: Pyodide under Node runs Python 3.14 and reports failures."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.harness.pyodide import PyodideError, run_python
+
+
+def test_pyodide_runs_python_314_and_computes_like_cpython():
+    code = (
+        "import json, sys, tomllib\n"
+        "from decimal import Decimal\n"
+        "data = tomllib.loads('a = 2026-11-25\\nb = [1, 2, 3]')\n"
+        "print(json.dumps({'version': sys.version_info[:2], 'sum': sum(data['b']),"
+        " 'date': data['a'].isoformat(), 'money': str(Decimal('15263') * 2)}))\n"
+    )
+    result = json.loads(run_python(code).strip().splitlines()[-1])
+    assert result == {"version": [3, 14], "sum": 6, "date": "2026-11-25", "money": "30526"}
+
+
+def test_pyodide_sees_the_project_and_reports_failures():
+    assert run_python("import pathlib; print(pathlib.Path('pyproject.toml').exists())").strip() == "True"
+    with pytest.raises(PyodideError, match="ZeroDivisionError"):
+        run_python("1 / 0")
