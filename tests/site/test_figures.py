@@ -119,3 +119,18 @@ def test_the_categories_table_shows_every_condition_the_data_holds(built_site):
             expected.append(STRINGS["categories.caf_job_offer"])
         assert expected and all(text in cell for text in expected), (row.key, cell)
     assert "Canadian Armed Forces" in shown["military"]  # fact sheet §16.6
+
+
+def test_no_rules_row_label_types_a_figure_of_its_row():
+    # A row's figures are in its cells; a label that repeats one ("valid for 5 years") goes stale
+    # when the data changes. Numbers that name the row (its key or band) or a TEER are words.
+    repeated = []
+    for table_id in rules.table_ids():
+        for row in rules.history(table_id).rows:
+            label = STRINGS.get(f"rules.{table_id}.rows.{row.id}", "")
+            named = set(re.findall(r"\d+(?:\.\d+)?", row.id))
+            typed = set(re.findall(r"(?<!TEER )(?<![\d,] )\b\d+(?:\.\d+)?\b", label)) - named
+            figures = {str(v) for v in row.values.values() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+            if typed & figures:
+                repeated.append((table_id, row.id, sorted(typed & figures)))
+    assert repeated == []
