@@ -89,3 +89,11 @@ def test_same_kinds_of_values(en, fr):
     assert kinds == []
     assert len(fr["site.months"]) == 12 and all(fr["site.months"])
     assert [key for key, words in fr.items() if isinstance(words, str) and not words.strip()] == []
+
+
+def test_figures_typed_in_words_are_the_same(en, fr):
+    # A figure written into a label (a date, an age, "$990") is a fact: French says the same one.
+    figures = lambda text: sorted(re.findall(r"\d+", PLACEHOLDER.sub("", text)))  # noqa: E731
+    differ = [key for key, words in en.items()
+              if isinstance(words, str) and isinstance(fr.get(key), str) and figures(words) != figures(fr[key])]
+    assert differ == []
