@@ -12,11 +12,13 @@ const { loadPyodide } = await import(
   pathToFileURL(join(projectRoot, "node_modules", "pyodide", "pyodide.mjs")).href
 );
 const stdlib = process.env.PYODIDE_STDLIB;
-const pyodide = await loadPyodide({
-  stdout: (line) => process.stdout.write(line + "\n"),
-  stderr: (line) => process.stderr.write(line + "\n"),
-  ...(stdlib ? { stdLibURL: stdlib } : {}),
-});
+const pyodide = await loadPyodide(stdlib ? { stdLibURL: stdlib } : {});
+// Raw writes, not the line-batched callbacks: those cut a very long line in two, which broke
+// tests that print one JSON document per line.
+// The bytes are a view Pyodide reuses: copy them before Node writes them out later.
+const raw = (stream) => ({ write: (bytes) => { stream.write(Buffer.from(bytes)); return bytes.length; } });
+pyodide.setStdout(raw(process.stdout));
+pyodide.setStderr(raw(process.stderr));
 if (stdlib) {
   pyodide.FS.mkdir("/full-stdlib");
   pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: join(projectRoot, "node_modules", "pyodide") }, "/full-stdlib");
@@ -67,4 +69,5 @@ except BaseException:
     _status = 1
 _status
 `);
-process.exit(status);
+// Not process.exit(): it can cut off output still being written to a pipe.
+process.exitCode = status;

@@ -37,7 +37,7 @@ def test_pyodide_assesses_like_cpython():
         "from engine import assess\n"
         f"profiles = json.loads({json.dumps(json.dumps(profiles))})\n"
         "for p in profiles:\n"
-        "    print(json.dumps(assess(p), sort_keys=True))\n"  # one line each: Pyodide splits very long lines
+        "    print(json.dumps(assess(p), sort_keys=True))\n"  # one JSON document per line
     )
     inside = [json.loads(line) for line in run_python(code).strip().splitlines()[-len(profiles):]]
     assert inside == [json.loads(json.dumps(assess(p), sort_keys=True)) for p in profiles]

@@ -24,3 +24,13 @@ def test_pyodide_sees_the_project_and_reports_failures():
     assert run_python("import pathlib; print(pathlib.Path('pyproject.toml').exists())").strip() == "True"
     with pytest.raises(PyodideError, match="ZeroDivisionError"):
         run_python("1 / 0")
+
+
+def test_pyodide_output_arrives_whole_however_long():
+    # Long lines used to be cut in two (line-batched output) or lost at exit (output still in
+    # the pipe when the process ended): tests that print one JSON document per line broke.
+    out = run_python("import json\nprint('é' * 100000)\nprint(json.dumps(list(range(40000))))\nprint('end')")
+    lines = out.strip().splitlines()[-3:]
+    assert lines[0] == "é" * 100000
+    assert json.loads(lines[1]) == list(range(40000))
+    assert lines[2] == "end"
