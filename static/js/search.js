@@ -61,15 +61,16 @@ function weight(page, term) {
   return total;
 }
 
-/** Pages matching some of `terms`, best first: [{page, score, matched: [terms]}]. */
+/** Pages matching some of `terms`, best first: [{page, score, matched: [terms, rarest first]}]. */
 export function rank(prepared, terms) {
   const { pages } = prepared;
   const weights = pages.map((page) => terms.map((term) => weight(page, term)));
   // A word found on few pages tells more than one found on most (inverse document frequency).
   const rarity = terms.map((_, i) => Math.log(1 + pages.length / (weights.filter((w) => w[i] > 0).length || 1)));
   const hits = [];
+  const byRarity = terms.map((_, i) => i).sort((a, b) => rarity[b] - rarity[a]);
   pages.forEach((page, p) => {
-    const matched = terms.filter((_, i) => weights[p][i] > 0);
+    const matched = byRarity.filter((i) => weights[p][i] > 0).map((i) => terms[i]);
     if (!matched.length) return;
     const score = terms.reduce((sum, _, i) => sum + rarity[i] * (weights[p][i] / (weights[p][i] + SATURATION)), 0);
     hits.push({ page, score, matched });
@@ -83,8 +84,10 @@ function snippet(page, matched) {
   const text = page.entry.text;
   const folded = page.folded;
   const p = el("p");
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${matched.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`, "gu");
-  const first = folded.search(pattern);
+  const escape = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const starting = (words) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join("|")})`, "gu");
+  const pattern = starting(matched);
+  const first = matched.map((w) => folded.search(starting([w]))).find((at) => at !== -1) ?? -1;
   if (first === -1 || folded.length !== text.length) {
     p.textContent = page.entry.summary;
     return p;
