@@ -182,3 +182,20 @@ def test_french_pages_fit_the_screen(guarded_context, site_server, built_site, w
         page.goto(site_server.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, (path, overflow)
+
+
+@pytest.mark.parametrize("home, lang", [("", "en"), ("fr/", "fr")])
+def test_the_page_writes_figures_as_the_build_does(page, site_server, home, lang):
+    """static/js/lib/format.js (Intl, by <html lang>) and the build's formatter agree."""
+    from tests.site.helpers import formatter
+    import datetime as dt
+
+    fmt = formatter(lang)
+    page.goto(site_server.url + home)
+    shown = page.evaluate("""async () => {
+      const f = await import(new URL("static/js/lib/format.js", document.baseURI.replace(/fr\\/$/, "")).href);
+      return [f.number(1200), f.number(226859), f.number(6.5), f.money(15263), f.date("2026-11-25"),
+              f.date("2023-10-01"), f.list(["0", "1", "2"], "disjunction")];
+    }""")
+    assert shown == [fmt.number(1200), fmt.number(226859), fmt.number(6.5), fmt.cad(15263),
+                     fmt.long_date(dt.date(2026, 11, 25)), fmt.long_date(dt.date(2023, 10, 1)), fmt.or_list(["0", "1", "2"])]
