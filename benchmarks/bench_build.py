@@ -69,7 +69,7 @@ def main() -> None:
         shutil.copytree(CONTENT, content)
         builder = Builder(dev=True, content=content)
         builder.build(out)
-        page = content / "proof-of-funds.md"
+        page = content / "en" / "proof-of-funds.md"
         rebuilds = []
         for i in range(runs):
             page.write_text(page.read_text(encoding="utf-8") + f"\nEdit number {i}.\n", encoding="utf-8")

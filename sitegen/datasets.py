@@ -6,8 +6,9 @@ files the browser loads under `data/` in the site:
 
 - `data/rounds.json`: the rounds and the pool distribution, as committed;
 - `data/noc-index.json`: code, title, TEER and StatCan's illustrative examples of each unit
-  group, the finder's first load;
-- `data/noc-examples.json`: every other example job title, in the same order, loaded after;
+  group, the finder's first load; `fr/data/noc-index.json`: the same in French (CNP 2021);
+- `data/noc-examples.json`: every other example job title, in the same order, loaded after
+  (`fr/data/noc-examples.json` in French);
 - `data/noc-categories.json`: for each NOC code, the category-based selection categories in
   force on the build date that list it (from engine/data/categories.toml).
 """
@@ -22,10 +23,10 @@ from pathlib import Path
 from engine import rules
 
 from . import rounds as rounds_view
+from .editions import EDITIONS, Edition
 from .paths import DATA
 
 ROUNDS = DATA / "rounds.json"
-NOC = DATA / "noc2021.json"
 OUT = "data"
 
 
@@ -35,36 +36,38 @@ def rounds_data() -> dict:
 
 
 @cache
-def noc_data() -> dict:
-    return json.loads(NOC.read_text(encoding="utf-8"))
+def noc_data(lang: str = "en") -> dict:
+    """The NOC 2021 index in one language: data/noc2021.json, data/noc2021.<lang>.json."""
+    name = "noc2021.json" if lang == "en" else f"noc2021.{lang}.json"
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
 def register(env) -> None:
+    lang = env.globals["edition"].lang
     env.globals.update(
         rounds=rounds_data(),
-        rounds_figure=lambda: rounds_view.rounds_figure(env.globals["t"], rounds_data(), env.filters["long_date"],
-                                                        env.globals["url"]),
-        noc_about={k: v for k, v in noc_data().items() if k != "unit_groups"},
+        rounds_figure=lambda: rounds_view.rounds_figure(env.globals["t"], rounds_data(), env.globals["fmt"],
+                                                        env.globals["url"], lang),
+        noc_about={k: v for k, v in noc_data(lang).items() if k != "unit_groups"},
     )
 
 
-def write(out_dir: Path, as_of: dt.date | None = None) -> list[str]:
+def write(out_dir: Path, as_of: dt.date | None = None, editions: tuple[Edition, ...] = EDITIONS) -> list[str]:
     """Write the browser's data files; returns their paths relative to `out_dir`."""
-    folder = Path(out_dir) / OUT
-    folder.mkdir(parents=True, exist_ok=True)
-    groups = noc_data()["unit_groups"]
     files = {
-        "rounds.json": rounds_data(),
-        "noc-index.json": {
-            "groups": [[g["code"], g["title"], g["teer"], g["examples"][:g["shown"]]] for g in groups],
-        },
-        "noc-examples.json": {"examples": [g["examples"][g["shown"]:] for g in groups]},
-        "noc-categories.json": noc_categories(as_of or dt.date.today()),
+        f"{OUT}/rounds.json": rounds_data(),
+        f"{OUT}/noc-categories.json": noc_categories(as_of or dt.date.today()),
     }
+    for edition in editions:
+        groups = noc_data(edition.lang)["unit_groups"]
+        files[edition.path(f"{OUT}/noc-index.json")] = {
+            "groups": [[g["code"], g["title"], g["teer"], g["examples"][:g["shown"]]] for g in groups]}
+        files[edition.path(f"{OUT}/noc-examples.json")] = {"examples": [g["examples"][g["shown"]:] for g in groups]}
     for name, data in files.items():
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        (folder / name).write_text(text, encoding="utf-8")
-    return [f"{OUT}/{name}" for name in files]
+        target = Path(out_dir) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return list(files)
 
 
 def noc_categories(as_of: dt.date) -> dict:

@@ -2,11 +2,13 @@
 
 Runs last, over the finished site. Every file gets a revision (a hash of its bytes) and a group:
 
-- `guide`: pages, styles, scripts, search index, small data: kept by every visitor whose
-  browser does not ask to save data (about a megabyte);
+- `guide`: styles, scripts, icons, small data that both editions use: kept by every visitor
+  whose browser does not ask to save data;
+- `guide-en`, `guide-fr`: an edition's pages, search index and manifest: kept by a visitor of
+  that edition (a French reader does not download the English guide, nor the reverse);
 - `runtime`: Pyodide and the engine (a few megabytes): kept once the calculator is opened, or
   when a guide page's "make the calculator work offline" is used;
-- `noc`: the NOC finder's index: kept once the finder is opened;
+- `noc-en`, `noc-fr`: the NOC finder's index in each language: kept once the finder is opened;
 - `fallback`: Pyodide's full standard library, fetched (and then kept) only if the cut one fails;
 - `feeds`: the Atom feed of the rounds, for feed readers: kept only if a page fetches it.
 
@@ -22,8 +24,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from .editions import Edition, edition_of, shared
 from .runtime import GzipSizes
-from .strings import load_strings
 from .urls import normalize_base
 
 SW_SOURCE = Path(__file__).with_name("sw.js")
@@ -42,15 +44,33 @@ GROUPS = (
     ("data/noc-examples.json", "noc"),
     ("feeds/", "feeds"),
 )
-# What each page keeps beyond the guide when it is opened (register-sw.js reads it from <html>).
+# Groups that each edition has its own of ("guide" of an edition's files is "guide-<lang>").
+PER_EDITION = ("guide", "noc")
+# What each page keeps beyond its edition's guide when it is opened (register-sw.js reads it
+# from <html>), by English route.
 PAGE_GROUPS = {"calculator/": "runtime", "noc/": "noc"}
 
 
+def group_for(edition: Edition, group: str) -> str:
+    """An edition's own group: "guide" -> "guide-fr"; the shared ones are everyone's."""
+    return f"{group}-{edition.lang}" if group in PER_EDITION else group
+
+
 def group_of(relative: str) -> str:
+    if shared(relative):
+        rest, edition = relative, None
+    else:
+        edition = edition_of(relative)
+        rest = relative.removeprefix(edition.prefix)
     for prefix, group in GROUPS:
-        if relative.startswith(prefix):
-            return group
-    return GUIDE
+        if rest.startswith(prefix):
+            return group_for(edition, group) if edition else group
+    return group_for(edition, GUIDE) if edition else GUIDE
+
+
+def edition_groups(edition: Edition) -> list[str]:
+    """The groups every visitor of an edition keeps (the shared files and the edition's pages)."""
+    return [GUIDE, group_for(edition, GUIDE)]
 
 
 def write_offline(out_dir: Path | str, base_url: str, dev: bool) -> dict:
@@ -61,7 +81,6 @@ def write_offline(out_dir: Path | str, base_url: str, dev: bool) -> dict:
     unregisters, so cached files never hide an edit.
     """
     out_dir = Path(out_dir)
-    write_manifest(out_dir)
     if dev:
         (out_dir / "sw.js").write_text(SW_DEV_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
         return {"version": None, "files": {}}
@@ -101,24 +120,26 @@ def group_size(files: dict[str, list], group: str) -> int:
     return sum(entry[3] for entry in files.values() if entry[1] == group)
 
 
-def write_manifest(out_dir: Path) -> None:
-    """The web app manifest; URLs in it are relative to the manifest, so any base path works."""
-    strings = load_strings()
+def write_manifest(out_dir: Path, t, edition: Edition, relative_root: str = "./") -> None:
+    """An edition's web app manifest, in its folder; URLs in it are relative to the manifest, so
+    any base path works. Its start page is the edition's home; its scope, the whole site (the
+    language switch stays in the app)."""
     manifest = {
-        "name": strings["site.name"],
-        "short_name": strings["calculator.app_short_name"],
-        "description": strings["site.tagline"],
-        "lang": "en",
+        "name": t("site.name"),
+        "short_name": t("calculator.app_short_name"),
+        "description": t("site.tagline"),
+        "lang": edition.locale,
         "start_url": "./",
-        "scope": "./",
+        "scope": relative_root,
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": "#1d4f91",
         "icons": [
-            {"src": ICONS[0], "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
-            {"src": ICONS[1], "sizes": "192x192", "type": "image/png", "purpose": "any maskable"},
-            {"src": ICONS[2], "sizes": "512x512", "type": "image/png", "purpose": "any maskable"},
+            {"src": relative_root + ICONS[0], "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
+            {"src": relative_root + ICONS[1], "sizes": "192x192", "type": "image/png", "purpose": "any maskable"},
+            {"src": relative_root + ICONS[2], "sizes": "512x512", "type": "image/png", "purpose": "any maskable"},
         ],
     }
     text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "manifest.webmanifest").write_text(text, encoding="utf-8")

@@ -3,10 +3,10 @@
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
+CONTENT = ROOT / "content"  # one folder per edition: content/en/, content/fr/
 TEMPLATES = ROOT / "templates"
 STATIC = ROOT / "static"
-LOCALES = ROOT / "locales" / "en"
+LOCALES = ROOT / "locales"  # one catalogue per edition: locales/en/, locales/fr/
 ENGINE = ROOT / "engine"
 DATA = ROOT / "data"
 

@@ -151,7 +151,7 @@ def rounds_chart(t, data: dict) -> Markup:
 TABLE_SUMMARY_ID = "rounds-table-summary"
 
 
-def rounds_table(t, data: dict, long_date, start: dt.date, lang: str = "en") -> str:
+def rounds_table(t, data: dict, fmt, start: dt.date, lang: str = "en") -> str:
     """Every round from `start` (PNP ones too) as a table: the chart's text alternative. Four
     columns, so that it fits a phone's screen; rounds from the secondary copy carry a mark."""
     rows = []
@@ -167,8 +167,8 @@ def rounds_table(t, data: dict, long_date, start: dt.date, lang: str = "en") -> 
         day = dt.date.fromisoformat(r["date"])
         number = escape(t("rounds.chart.round_number").format(number=r["number"]))
         rows.append(f'<tr><td>{number}<br><time class="round-date" datetime="{r["date"]}">'
-                    f'{escape(long_date(day))}</time></td><td>{kind}</td>'
-                    f'<td class="num">{r["invitations"]:,}</td><td class="num">{r["min_crs"]}</td></tr>')
+                    f'{escape(fmt.long_date(day))}</time></td><td>{kind}</td>'
+                    f'<td class="num">{fmt.number(r["invitations"])}</td><td class="num">{r["min_crs"]}</td></tr>')
     head = "".join(f'<th scope="col">{escape(t("rounds.chart." + key))}</th>'
                    for key in ("col_round", "col_kind", "col_invited", "col_lowest"))
     note = f'<p class="secondary-note">* {escape(t("rounds.chart.secondary_mark"))}</p>' if marked else ""
@@ -178,7 +178,7 @@ def rounds_table(t, data: dict, long_date, start: dt.date, lang: str = "en") -> 
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
-def rounds_figure(t, data: dict, long_date, url, lang: str = "en") -> Markup:
+def rounds_figure(t, data: dict, fmt, url, lang: str = "en") -> Markup:
     """The chart with its legend, the newest round, where the rounds come from, the table of
     the rounds it draws and a link to the Atom feed."""
     start, newest, shown = chart_rounds(data)
@@ -187,20 +187,20 @@ def rounds_figure(t, data: dict, long_date, url, lang: str = "en") -> Markup:
         f'<li><svg viewBox="0 0 14 14" width="14" height="14" aria-hidden="true">{mark(key, 7, 7, r=5)}</svg> '
         f'{escape(t("rounds.series." + key))}</li>' for key in CHART_SERIES if key in drawn)
     latest = data["rounds"][0]
-    notes = [t("rounds.chart.newest").format(number=latest["number"], date=long_date(newest))]
+    notes = [t("rounds.chart.newest").format(number=latest["number"], date=fmt.long_date(newest))]
     secondary = [r["number"] for r in data["rounds"] if r.get("source") == "secondary"]
     if secondary:
-        copied = long_date(dt.date.fromisoformat(data["secondary_copy"]["copied_on"]))
+        copied = fmt.long_date(dt.date.fromisoformat(data["secondary_copy"]["copied_on"]))
         notes.append(t("rounds.chart.secondary").format(first=min(secondary, key=_order), last=max(secondary, key=_order), copied=copied))
     if data["pool"].get("source") == "secondary":
         notes.append(t("rounds.chart.secondary_pool"))
-    summary = t("rounds.chart.table_summary").format(start=long_date(start), end=long_date(newest))
+    summary = t("rounds.chart.table_summary").format(start=fmt.long_date(start), end=fmt.long_date(newest))
     return Markup(
         f'<figure class="rounds-figure">{rounds_chart(t, data)}<figcaption>'
         f'<ul class="chart-legend">{legend}</ul>'
         f'<p>{escape(t("rounds.chart.note").format(nomination=nomination_points(newest)))}</p>'
         f'<p class="rounds-source">{escape(" ".join(notes))}</p>'
-        f'<details class="rounds-details"><summary id="{TABLE_SUMMARY_ID}">{escape(summary)}</summary>{rounds_table(t, data, long_date, start, lang)}</details>'
+        f'<details class="rounds-details"><summary id="{TABLE_SUMMARY_ID}">{escape(summary)}</summary>{rounds_table(t, data, fmt, start, lang)}</details>'
         f'<p><a class="feed-link" href="{escape(url(FEED_PATH))}" type="application/atom+xml">{escape(t("rounds.chart.feed_link"))}</a></p>'
         f'</figcaption></figure>')
 
@@ -210,7 +210,7 @@ def _order(number: str) -> tuple:
     return int(digits or 0), number
 
 
-def rounds_feed(t, data: dict, long_date, *, lang: str, feed_url: str, page_url: str) -> str:
+def rounds_feed(t, data: dict, fmt, *, lang: str, feed_url: str, page_url: str) -> str:
     """The Atom feed (RFC 4287): one entry per round, the FEED_ROUNDS newest, newest first."""
     newest = data["latest_round_date"]
 
@@ -234,13 +234,13 @@ def rounds_feed(t, data: dict, long_date, *, lang: str, feed_url: str, page_url:
     for r in data["rounds"][:FEED_ROUNDS]:
         day = dt.date.fromisoformat(r["date"])
         kind = plain_name(t, r, lang)
-        summary = [t("rounds.feed.entry_summary").format(invited=f'{r["invitations"]:,}', date=long_date(day), lowest=r["min_crs"])]
+        summary = [t("rounds.feed.entry_summary").format(invited=fmt.number(r["invitations"]), date=fmt.long_date(day), lowest=r["min_crs"])]
         if r.get("tie_break"):
             summary.append(t("rounds.feed.entry_tie_break").format(when=r["tie_break"].replace("T", " ").removesuffix("Z")))
         if r.get("source") == "secondary":
             summary.append(t("rounds.feed.entry_secondary"))
         lines += ["<entry>",
-                  element("title", t("rounds.feed.entry_title").format(number=r["number"], kind=kind, date=long_date(day))),
+                  element("title", t("rounds.feed.entry_title").format(number=r["number"], kind=kind, date=fmt.long_date(day))),
                   element("id", uuid.uuid5(ID_NAMESPACE, f"round {r['number']}").urn),
                   element("updated", stamp(r["date"])),
                   element("published", stamp(r["date"])),
@@ -252,9 +252,9 @@ def rounds_feed(t, data: dict, long_date, *, lang: str, feed_url: str, page_url:
     return "\n".join(lines) + "\n"
 
 
-def write_rounds_feed(out_dir, t, data: dict, long_date, *, lang: str, site_url: str, page_route: str) -> str:
+def write_rounds_feed(out_dir, t, data: dict, fmt, *, lang: str, feed_url: str, page_url: str) -> str:
     """Write the feed at FEED_PATH under `out_dir` (an edition's root); returns its path."""
-    text = rounds_feed(t, data, long_date, lang=lang, feed_url=site_url + FEED_PATH, page_url=site_url + page_route)
+    text = rounds_feed(t, data, fmt, lang=lang, feed_url=feed_url, page_url=page_url)
     target = out_dir / FEED_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

@@ -162,7 +162,7 @@ class Shortcodes:
         """Cell text: yes/no for true/false, a word from the locale for a text value
         (e.g. "english" -> site.value.english), else the chosen number format."""
         t = self.env.globals["t"]
-        plain = FORMATS.get(format)
+        plain = self.env.filters.get(format) if format in FORMATS else None
 
         def cell(value) -> str:
             if isinstance(value, bool) or format == "yes_no":

@@ -1,5 +1,6 @@
-"""User-facing strings from `locales/en/`, addressed as "<file stem>.<key>": a file in a
-subfolder adds the folder, e.g. locales/en/rules/crs.toml holds "rules.crs.<key>"."""
+"""User-facing strings from `locales/<lang>/` (one catalogue per edition), addressed as
+"<file stem>.<key>": a file in a subfolder adds the folder, e.g. locales/en/rules/crs.toml holds
+"rules.crs.<key>"."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ def toml_error_line(message: str) -> int:
     return 1
 
 
-def load_strings(folder: Path = LOCALES) -> dict[str, str]:
-    """Every string, flattened to dotted keys; a bad file stops the build at its line."""
+def load_strings(folder: Path = LOCALES / "en") -> dict[str, str]:
+    """Every string of one catalogue, flattened to dotted keys; a bad file stops the build at its line."""
+    if not folder.is_dir():
+        raise BuildError.at(rel(folder), 1, "no catalogue: each edition needs its locales/<lang>/ folder")
     strings: dict[str, str] = {}
     for path in sorted(folder.rglob("*.toml")):
         try:
@@ -42,14 +45,14 @@ def _flatten(prefix: str, data: dict, out: dict[str, str]) -> None:
 class Strings:
     """The `t(key)` helper: a missing key is an error, never an empty string."""
 
-    def __init__(self, strings: dict[str, str]):
-        self.strings = strings
+    def __init__(self, strings: dict[str, str], lang: str = "en"):
+        self.strings, self.lang = strings, lang
 
     def __call__(self, key: str) -> str:
         try:
             return self.strings[key]
         except KeyError:
-            raise KeyError(f"missing string {key!r} (add it to {catalogue_file(key)})") from None
+            raise KeyError(f"missing string {key!r} (add it to {catalogue_file(key, self.lang)})") from None
 
     def has(self, key: str) -> bool:
         """Whether `key` has words (for optional ones, such as a question's hint)."""
@@ -61,8 +64,8 @@ class Strings:
         return self(f"rules.{table_id}.{part}" + ("" if key is None else f".{key}"))
 
 
-def catalogue_file(key: str) -> str:
+def catalogue_file(key: str, lang: str = "en") -> str:
     """The locale file that holds `key` ("rules.crs.age.title" -> locales/en/rules/crs.toml)."""
     parts = key.split(".")
     folder = "rules/" + parts[1] if parts[0] == "rules" and len(parts) > 1 else parts[0]
-    return f"locales/en/{folder}.toml"
+    return f"locales/{lang}/{folder}.toml"

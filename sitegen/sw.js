@@ -88,8 +88,14 @@ async function respond(event) {
     return response;
   } catch (error) {
     if (request.mode === "navigate") {
-      const missing = FILES["404.html"] && (await cache.match(keyOf("404.html")));
-      if (missing) return missing;
+      // The "page not found" of the address's edition (fr/404.html under fr/), if kept.
+      const notFound = Object.keys(FILES)
+        .filter((p) => p.endsWith("404.html") && path.startsWith(p.slice(0, -"404.html".length)))
+        .sort((a, b) => b.length - a.length);
+      for (const page of notFound) {
+        const missing = await cache.match(keyOf(page));
+        if (missing) return missing;
+      }
     }
     throw error;
   }

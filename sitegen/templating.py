@@ -10,12 +10,13 @@ import jinja2
 from markupsafe import Markup
 
 from .errors import BuildError
-from .filters import FORMATS, long_date_filter, megabytes, or_list_filter, source_host
+from .editions import Edition
+from .filters import Formatter, source_host
 from .paths import ROOT, TEMPLATES, rel
-
-CACHE = ROOT / ".cache" / "jinja"
 from .strings import Strings
 from .urls import Urls
+
+CACHE = ROOT / ".cache" / "jinja"
 
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'"
 # livereload injects an inline script that opens a websocket back to the dev server.
@@ -35,7 +36,7 @@ class BodyLoader(jinja2.BaseLoader):
         self.sources: dict[str, tuple[str, Path]] = {}
 
     def add(self, path: Path, first_line: int, body: str) -> str:
-        name = self.PREFIX + path.name
+        name = f"{self.PREFIX}{path.parent.name}/{path.name}"  # content/<lang>/<file>
         self.sources[name] = ("\n" * (first_line - 1) + body, path)
         return name
 
@@ -54,7 +55,10 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
         return super().get_cache_key(name)
 
 
-def make_env(strings: dict[str, str], urls: Urls, dev: bool, folder: Path = TEMPLATES) -> jinja2.Environment:
+def make_env(strings: dict[str, str], urls: Urls, dev: bool, folder: Path = TEMPLATES,
+             edition: Edition | None = None) -> jinja2.Environment:
+    """One edition's environment: its words (`t`), its addresses (`url`), its formats (filters)."""
+    edition = edition or urls.edition
     CACHE.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder), BodyLoader()]),
@@ -65,15 +69,17 @@ def make_env(strings: dict[str, str], urls: Urls, dev: bool, folder: Path = TEMP
         bytecode_cache=_BytecodeCache(str(CACHE)),
     )
     env.globals.update(
-        t=Strings(strings),
+        t=Strings(strings, edition.lang),
+        edition=edition,
         url=urls.url,
         asset=urls.asset,
         base_url=urls.base,
         dev=dev,
         csp=Markup(DEV_CSP if dev else CSP),  # fixed text, no escaping needed
     )
-    env.filters.update(FORMATS, source_host=source_host, megabytes=megabytes, long_date=long_date_filter(strings["site.months"], strings["site.date"]),
-                       or_list=or_list_filter(strings["site.or"]))
+    fmt = Formatter(edition.locale, strings)
+    env.globals["fmt"] = fmt
+    env.filters.update(fmt.filters(), source_host=source_host)
     return env
 
 
@@ -91,10 +97,10 @@ SCRIPT_CATALOGUES = {
 
 
 def page_strings(strings: dict, template: str) -> dict:
-    """The words a page's scripts may need (embedded as JSON in #i18n): site.* and the page's
-    catalogue files (SCRIPT_CATALOGUES)."""
+    """The words a page's scripts may need (embedded as JSON in #i18n): site.*, edition.* and
+    the page's catalogue files (SCRIPT_CATALOGUES)."""
     name = Path(template).name
-    files = ("site", *SCRIPT_CATALOGUES.get(name, (Path(template).stem,)))
+    files = ("site", "edition", *SCRIPT_CATALOGUES.get(name, (Path(template).stem,)))
     prefixes = tuple(f"{file}." for file in files)
     return {key: value for key, value in strings.items() if key.startswith(prefixes)}
 

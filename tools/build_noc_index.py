@@ -1,12 +1,21 @@
-"""Regenerate data/noc2021.json, the NOC finder's index, from Statistics Canada's NOC 2021 files.
+"""Regenerate data/noc2021.json and data/noc2021.fr.json, the NOC finder's indexes (English and
+French), from Statistics Canada's NOC 2021 files.
 
     python tools/build_noc_index.py [STRUCTURE.csv ELEMENTS.csv] [--out data/noc2021.json]
+    python tools/build_noc_index.py --lang fr [FRENCH.json] [--out data/noc2021.fr.json]
 
 STRUCTURE.csv is "noc_2021_version_1.0_-_classification_structure.csv" and ELEMENTS.csv is
 "noc_2021_version_1.0_-_elements.csv" (Open Government Portal dataset
 1feee3b5-8068-4dbb-b361-180875837593). The index keeps only what the finder shows and searches:
 each unit group's code, title, TEER and example job titles (the illustrative ones first).
 Without arguments it reads the copies kept in data/upstream/statcan/ (see data/upstream/README.md).
+
+The French index (CNP 2021, for the French edition) is made from `cnp_2021_fr_unit_groups.json`,
+the French titles and example titles of the same 516 unit groups; codes and TEER are the
+English index's, so both editions name the same groups. The French file has no list of
+illustrative examples: the finder shows the shortest example titles first (the general ones,
+e.g. "Cuisinier/cuisinière" before "Cuisinier/cuisinière de camp de bûcherons"), as many as
+the English group shows, up to the eight the finder shows (its first file stays small).
 """
 
 from __future__ import annotations
@@ -23,6 +32,8 @@ DEFAULT_OUT = ROOT / "data" / "noc2021.json"
 UPSTREAM = ROOT / "data" / "upstream" / "statcan"
 DEFAULT_STRUCTURE = UPSTREAM / "noc_2021_version_1.0_-_classification_structure.csv"
 DEFAULT_ELEMENTS = UPSTREAM / "noc_2021_version_1.0_-_elements.csv"
+DEFAULT_FRENCH = UPSTREAM / "cnp_2021_fr_unit_groups.json"
+DEFAULT_OUT_FR = ROOT / "data" / "noc2021.fr.json"
 
 ABOUT = {
     "classification": "National Occupational Classification (NOC) 2021 Version 1.0",
@@ -31,6 +42,17 @@ ABOUT = {
     "licence": "Open Government Licence – Canada",
     "licence_url": "https://open.canada.ca/en/open-government-licence-canada",
 }
+
+# The same, as Statistics Canada and the Open Government Portal write it in French.
+ABOUT_FR = {
+    "classification": "Classification nationale des professions (CNP) 2021 version 1.0",
+    "publisher": "Statistique Canada",
+    "source": "https://ouvert.canada.ca/data/fr/dataset/1feee3b5-8068-4dbb-b361-180875837593",
+    "licence": "Licence du gouvernement ouvert – Canada",
+    "licence_url": "https://ouvert.canada.ca/fr/licence-du-gouvernement-ouvert-canada",
+}
+
+FRENCH_SHOWN = 8
 
 CODE = "Code - NOC 2021 V1.0"
 UNIT_GROUP_LEVEL = "5"
@@ -91,6 +113,29 @@ def build(structure: Path, elements: Path) -> dict:
     return {**ABOUT, "unit_groups": list(groups.values())}
 
 
+def build_french(english: dict, french: Path) -> dict:
+    """The French index: the English groups' codes, TEER and order, with CNP titles and examples."""
+    try:
+        groups = json.loads(french.read_text(encoding="utf-8"))["unit_groups"]
+    except (KeyError, TypeError, json.JSONDecodeError) as exc:
+        raise NocError(f"{french.name}: not a file of French unit groups ({exc})") from None
+    codes = [g["code"] for g in english["unit_groups"]]
+    if sorted(groups) != sorted(codes):
+        missing = sorted(set(codes) ^ set(groups))
+        raise NocError(f"{french.name}: its unit groups differ from NOC 2021's ({', '.join(missing[:5])})")
+    out = []
+    for group in english["unit_groups"]:
+        entry = groups[group["code"]]
+        examples = list(dict.fromkeys(clean(e) for e in entry.get("examples", []) if clean(e)))
+        title = clean(entry.get("title", ""))
+        if not title or not examples:
+            raise NocError(f"{french.name}: unit group {group['code']} lacks a title or examples")
+        shown = sorted(examples, key=len)[:max(1, min(group["shown"], FRENCH_SHOWN, len(examples)))]
+        out.append({"code": group["code"], "title": title, "teer": group["teer"], "shown": len(shown),
+                    "examples": shown + [e for e in examples if e not in set(shown)]})
+    return {**ABOUT_FR, "unit_groups": out}
+
+
 def write_json(data: dict, out: Path) -> None:
     """One unit group per line: lean to ship, readable in a diff."""
     def dump(value) -> str:
@@ -105,14 +150,20 @@ def write_json(data: dict, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("structure", type=Path, nargs="?", default=DEFAULT_STRUCTURE,
-                        help="the classification structure CSV (default: the copy in data/upstream/)")
-    parser.add_argument("elements", type=Path, nargs="?", default=DEFAULT_ELEMENTS,
-                        help="the elements CSV (default: the copy in data/upstream/)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("files", type=Path, nargs="*",
+                        help="English: the classification structure CSV and the elements CSV; French: the "
+                             "French unit groups JSON (default: the copies in data/upstream/)")
+    parser.add_argument("--lang", choices=["en", "fr"], default="en")
+    parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     try:
-        data = build(args.structure, args.elements)
+        if args.lang == "fr":
+            (french,) = args.files or [DEFAULT_FRENCH]
+            data = build_french(build(DEFAULT_STRUCTURE, DEFAULT_ELEMENTS), french)
+        else:
+            structure, elements = args.files or [DEFAULT_STRUCTURE, DEFAULT_ELEMENTS]
+            data = build(structure, elements)
+        args.out = args.out or (DEFAULT_OUT_FR if args.lang == "fr" else DEFAULT_OUT)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

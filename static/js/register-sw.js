@@ -1,6 +1,8 @@
-// Registers the site's service worker (sw.js at the site root) and tells it what to keep:
-// the guide on every page, and what the page itself needs (<html data-offline-group>: Python
-// on the calculator, the index on the NOC finder), unless the browser asks to save data. It
+// Registers the site's service worker (sw.js at the site root) and tells it what to keep, as
+// the page's <html data-offline-groups> lists it: the files both editions share, the guide in
+// the page's language (a French reader does not download the English pages), and what the page
+// itself needs (Python on the calculator, the index on the NOC finder), unless the browser asks
+// to save data. It
 // also runs the "make the calculator work offline" offer and the "newer version" notice.
 // Dev pages do not load this file; the check on data-dev is for a page that says so anyway.
 (function () {
@@ -113,8 +115,7 @@
         html.dataset.offline = "save-data";
         return;
       }
-      await keep(active, "guide");
-      if (html.dataset.offlineGroup) await keep(active, html.dataset.offlineGroup);
+      for (const group of (html.dataset.offlineGroups ?? "guide").split(" ")) await keep(active, group);
       // A stable hook for tests and the page: what this page needs works offline.
       html.dataset.offline = "ready";
     } catch {

@@ -1,5 +1,6 @@
 """axe-core (npm, injected by the test) finds no serious or critical violation on any page
-of the site, nor on the calculator with its spouse questions open and an error shown."""
+of the site, in both editions, nor on the calculator (English and French) with its spouse
+questions open and an error shown."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,9 +14,9 @@ SERIOUS = {"serious", "critical"}
 
 
 def site_pages(root: Path) -> list[str]:
-    """Every page of a built site, as a path under its root ("" for the home page)."""
+    """Every page of a built site, both editions, as a path under its root ("" for the home page)."""
     pages = [p.parent.relative_to(root).as_posix() + "/" for p in root.rglob("index.html")]
-    return sorted(page.removeprefix("./") for page in pages) + ["404.html"]
+    return sorted(page.removeprefix("./") for page in pages) + sorted(p.relative_to(root).as_posix() for p in root.rglob("404.html"))
 
 
 def violations(page) -> list[str]:
@@ -36,11 +37,11 @@ def axe_page(guarded_context, site_server):
 
 def test_every_page_has_no_serious_violation(axe_page, site_server, built_site):
     pages = site_pages(built_site)
-    assert "calculator/" in pages and "" in pages
+    assert {"calculator/", "", "fr/calculateur/", "fr/", "fr/404.html"} <= set(pages)
     problems = {}
     for path in pages:
         axe_page.goto(site_server.url + path)
-        if path == "calculator/":
+        if path in ("calculator/", "fr/calculateur/"):
             axe_page.wait_for_selector(READY)
         found = violations(axe_page)
         if found:
@@ -49,9 +50,10 @@ def test_every_page_has_no_serious_violation(axe_page, site_server, built_site):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_calculator_in_use_has_no_serious_violation(guarded_context, site_server, scheme):
+@pytest.mark.parametrize("route", ["calculator/", "fr/calculateur/"])
+def test_calculator_in_use_has_no_serious_violation(guarded_context, site_server, scheme, route):
     page = guarded_context(site_server, bypass_csp=True, color_scheme=scheme).new_page()
-    page.goto(site_server.url + "calculator/")
+    page.goto(site_server.url + route)
     page.wait_for_selector(READY)
     fill_profile(page, {
         "age": 30, "education": "bachelors",

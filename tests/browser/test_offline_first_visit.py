@@ -37,6 +37,7 @@ def test_a_guide_page_keeps_the_guide_and_downloads_no_python(guarded_context, s
     assert not [url for url in seen if PYTHON.search("/" + url)], seen
     assert "guide/proof-of-funds/index.html" in seen  # the rest of the guide, kept for later
     assert not any("noc-examples" in url for url in seen)
+    assert not [url for url in seen if url.startswith("fr/")]  # nor the French edition
     expect(page.locator("#offline-offer")).to_be_visible()
     assert re.search(r"\(\d+\.\d MB\)", page.inner_text("#offline-offer-button"))
 
@@ -143,3 +144,26 @@ def test_a_missing_module_switches_to_the_full_standard_library(guarded_context,
         page.fill(f'[name="first_language.{ability}"]', "9")
     page.wait_for_selector('#result[data-state="ready"]:not([aria-busy])')
     assert page.inner_text("#crs-total").strip().isdigit()
+
+
+def test_a_french_reader_keeps_the_french_guide_only(guarded_context, site_server):
+    context = guarded_context(site_server)
+    seen = _requests(context, site_server)
+    page = context.new_page()
+    page.goto(site_server.url + "fr/guide/eligibility/")
+    page.wait_for_selector("html[data-offline=ready]")
+    assert "fr/guide/proof-of-funds/index.html" in seen and "fr/search-index.json" in seen
+    english = [url for url in seen if url.endswith(".html") and not url.startswith("fr/")]
+    assert english == [], english  # no English page downloaded for a French reader
+    assert not [url for url in seen if PYTHON.search("/" + url)]
+    expect(page.locator("#offline-offer")).to_be_visible()  # the calculator's offer, in French
+    assert re.search(r"\(\d+,\d\s+Mo\)", page.inner_text("#offline-offer-button"))  # a decimal comma
+
+    _cut_network(context)
+    page.goto(site_server.url + "fr/guide/proof-of-funds/")
+    expect(page.locator("main h1")).to_be_visible()
+    page.goto(site_server.url + "fr/recherche/?q=certificat+de+police")
+    expect(page.locator("#search-results li").first).to_be_visible()
+    page.goto(site_server.url + "fr/guide/no-such-page/")  # the French "page not found", offline
+    expect(page.locator("html")).to_have_attribute("lang", "fr-CA")
+    expect(page.locator("main h1")).to_be_visible()

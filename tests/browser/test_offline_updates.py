@@ -33,7 +33,7 @@ def two_builds(tmp_path_factory):
     Builder().build(root / "first")
     content = root / "content"
     shutil.copytree(CONTENT, content)
-    page = content / "eligibility.md"
+    page = content / "en" / "eligibility.md"
     text = page.read_text(encoding="utf-8")
     assert EDIT in text
     page.write_text(text.replace(EDIT, EDITED, 1), encoding="utf-8")

@@ -165,6 +165,32 @@ def test_build_noc_index_reproduces_the_committed_file(tmp_path):
     assert out.read_bytes() == (DATA / "noc2021.json").read_bytes()
 
 
+def test_build_noc_index_reproduces_the_committed_french_file(tmp_path):
+    out = tmp_path / "noc2021.fr.json"
+    assert build_noc_index.main(["--lang", "fr", str(UPSTREAM / "statcan" / "cnp_2021_fr_unit_groups.json"),
+                                 "--out", str(out)]) == 0
+    assert out.read_bytes() == (DATA / "noc2021.fr.json").read_bytes()
+    french = load("noc2021.fr.json")
+    assert french["publisher"] == "Statistique Canada" and french["licence_url"].startswith("https://ouvert.canada.ca/fr/")
+    english = load("noc2021.json")["unit_groups"]
+    for en, fr in zip(english, french["unit_groups"]):
+        assert (fr["code"], fr["teer"]) == (en["code"], en["teer"])
+        assert 1 <= fr["shown"] <= 8 and len(set(fr["examples"])) == len(fr["examples"])
+    cooks = next(g for g in french["unit_groups"] if g["code"] == "63200")
+    assert "Cuisinier/cuisinière" in cooks["examples"][:cooks["shown"]]
+
+
+def test_build_noc_index_refuses_french_groups_that_are_not_noc_2021(tmp_path):
+    import json
+
+    source = json.loads((UPSTREAM / "statcan" / "cnp_2021_fr_unit_groups.json").read_text(encoding="utf-8"))
+    del source["unit_groups"]["63200"]
+    bad = tmp_path / "cnp.json"
+    bad.write_text(json.dumps(source), encoding="utf-8")
+    with pytest.raises(build_noc_index.NocError, match="63200"):
+        build_noc_index.build_french(load("noc2021.json"), bad)
+
+
 def test_build_noc_index_rejects_a_file_without_the_columns(tmp_path):
     bad = tmp_path / "structure.csv"
     bad.write_text("\ufeffLevel,Code\r\n5,21232\r\n", encoding="utf-8")

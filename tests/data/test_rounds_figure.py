@@ -12,18 +12,19 @@ import pytest
 from playwright.sync_api import expect
 
 from sitegen import rounds
-from sitegen.filters import long_date_filter
 from sitegen.strings import load_strings
 from tests.data.snapshot import snapshot_rounds
+from tests.site.helpers import formatter
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = snapshot_rounds()  # with the secondary copy's rounds, whatever the feed copy holds now
 STRINGS = load_strings()
-LONG_DATE = long_date_filter(STRINGS["site.months"])
+FMT = formatter("en")
+LONG_DATE = FMT.long_date
 
 
 def figure(data: dict) -> str:
-    return str(rounds.rounds_figure(STRINGS.__getitem__, data, LONG_DATE, lambda path: "/" + path))
+    return str(rounds.rounds_figure(STRINGS.__getitem__, data, FMT, lambda path: "/" + path))
 
 
 def test_the_figure_says_the_newest_round_and_where_rounds_come_from():

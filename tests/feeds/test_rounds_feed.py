@@ -3,19 +3,21 @@ RFC's other rules), one entry per round, newest first, named as people say them,
 the draws page and from every page's head."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from sitegen import rounds
-from sitegen.filters import long_date_filter
 from sitegen.strings import load_strings
 from tests.data.snapshot import snapshot_rounds
+from tests.site.helpers import formatter
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SCHEMA = Path(__file__).with_name("atom.rnc")
@@ -80,7 +82,7 @@ def test_one_entry_per_round_newest_first_with_plain_names(feed):
 def test_a_round_of_the_secondary_copy_says_so():
     data = snapshot_rounds()
     strings = load_strings()
-    root = ET.fromstring(rounds.rounds_feed(strings.__getitem__, data, long_date_filter(strings["site.months"]),
+    root = ET.fromstring(rounds.rounds_feed(strings.__getitem__, data, formatter("en"),
                                             lang="en", feed_url="/feeds/rounds.atom", page_url="/guide/"))
     first = root.find(f"{ATOM}entry")
     assert first.find(f"{ATOM}title").text == "Round #447: Trade occupations, 1 October 2026"
@@ -100,7 +102,7 @@ def test_a_french_feed_is_a_matter_of_catalogue_and_round_names():
          "invitations": 10, "min_crs": 400, "tie_break": None},
         {"number": "1", "date": "2026-01-05", "type": "cec", "name": "Canadian Experience Class",
          "invitations": 1000, "min_crs": 500, "tie_break": None}]}
-    text = rounds.rounds_feed(french.__getitem__, data, lambda d: d.isoformat(), lang="fr",
+    text = rounds.rounds_feed(french.__getitem__, data, SimpleNamespace(long_date=dt.date.isoformat, number=str), lang="fr",
                               feed_url="https://example.org/fr/feeds/rounds.atom", page_url="https://example.org/fr/")
     root = ET.fromstring(text)
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"

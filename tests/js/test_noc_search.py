@@ -34,20 +34,36 @@ console.log(JSON.stringify(out));
 
 QUERIES = ["software developer", "Software Developers", "nurse", "21231", "212", "electrician",
            "bedside nurse", "cardiology nurse", "xyzzy", "stunt performer - film"]
+# The French edition's index (CNP 2021): French titles, accents optional.
+FRENCH_QUERIES = ["cuisinier", "cuisinière", "infirmiere", "developpeur de logiciels", "électricien", "63200"]
 
 
-@pytest.fixture(scope="module")
-def results(tmp_path_factory):
+def run(folder: Path, queries: list[str]) -> dict:
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node.js is not installed (Debian package 'nodejs')")
-    folder = tmp_path_factory.mktemp("site")
-    datasets.write(folder)
     proc = subprocess.run(
-        [node, "--input-type=module", "-e", SEARCH, str(FINDER), str(folder / "data"), json.dumps(QUERIES)],
+        [node, "--input-type=module", "-e", SEARCH, str(FINDER), str(folder), json.dumps(queries)],
         capture_output=True, text=True, check=True, timeout=120,
     )
     return json.loads(proc.stdout)
+
+
+@pytest.fixture(scope="module")
+def data_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("site")
+    datasets.write(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def results(data_folder):
+    return run(data_folder / "data", QUERIES)
+
+
+@pytest.fixture(scope="module")
+def french(data_folder):
+    return run(data_folder / "fr" / "data", FRENCH_QUERIES)
 
 
 def codes(hits):
@@ -87,3 +103,13 @@ def test_no_match_and_no_break_spaces(results):
     assert results["xyzzy"]["full"] == []
     # The source writes this title with a no-break space; the index has a plain one.
     assert codes(results["stunt performer - film"]["full"])[0].startswith("5")
+
+
+def test_the_french_finder_finds_french_titles(french):
+    assert codes(french["cuisinier"]["full"])[0] == "63200"
+    assert codes(french["cuisinier"]["first"])[0] == "63200"  # from the first file already
+    assert codes(french["cuisinière"]["full"])[0] == "63200"
+    assert codes(french["infirmiere"]["full"])[0] == "31301"  # accents optional
+    assert codes(french["developpeur de logiciels"]["full"])[0] == "21232"
+    assert "72200" in codes(french["électricien"]["full"])[:3]
+    assert codes(french["63200"]["full"]) == ["63200"]

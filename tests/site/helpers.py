@@ -7,7 +7,8 @@ from pathlib import Path
 import html5lib
 
 ROOT = Path(__file__).resolve().parents[2]
-CONTENT = ROOT / "content"
+CONTENT = ROOT / "content" / "en"  # the English edition (the French one: content/fr/)
+CONTENT_ROOT = ROOT / "content"
 TEMPLATES = ROOT / "templates"
 
 
@@ -26,8 +27,18 @@ def parse(path: Path):
 
 
 def copy_inputs(tmp_path: Path) -> tuple[Path, Path]:
-    """Writable copies of content/ and templates/, to build deliberately broken inputs."""
+    """Writable copies of content/ (both editions) and templates/, to build deliberately broken inputs."""
     content, templates = tmp_path / "content", tmp_path / "templates"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(CONTENT_ROOT, content)
     shutil.copytree(TEMPLATES, templates)
     return content, templates
+
+
+def formatter(lang: str = "en"):
+    """The build's formatter of an edition (numbers, money, dates in its locale)."""
+    from sitegen.editions import EDITIONS
+    from sitegen.filters import Formatter
+    from sitegen.strings import load_strings
+
+    edition = next(e for e in EDITIONS if e.lang == lang)
+    return Formatter(edition.locale, load_strings(edition.locales))

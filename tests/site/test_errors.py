@@ -42,7 +42,7 @@ def append(path, text: str) -> None:
 
 def test_unknown_rules_table_names_the_markdown_file_and_line(inputs, tmp_path):
     content, templates = inputs
-    page = content / "overview.md"
+    page = content / "en" / "overview.md"
     append(page, '\nSome text.\n\n{{ rules_table("crs.no_such_table") }}\n')
     message = build_error(content, templates, tmp_path / "out")
     assert re.match(rf".*overview\.md:{line_of(page, 'no_such_table')}: ", message), message
@@ -51,7 +51,7 @@ def test_unknown_rules_table_names_the_markdown_file_and_line(inputs, tmp_path):
 
 def test_unknown_row_of_a_figure_names_its_line(inputs, tmp_path):
     content, templates = inputs
-    page = content / "proof-of-funds.md"
+    page = content / "en" / "proof-of-funds.md"
     append(page, '\nYou need {{ rule("funds.settlement", 999, "amount") | cad }}.\n')
     message = build_error(content, templates, tmp_path / "out")
     assert re.match(rf".*proof-of-funds\.md:{line_of(page, '999')}: ", message), message
@@ -59,7 +59,7 @@ def test_unknown_row_of_a_figure_names_its_line(inputs, tmp_path):
 
 def test_bad_front_matter_names_its_line(inputs, tmp_path):
     content, templates = inputs
-    page = content / "medical-exam.md"
+    page = content / "en" / "medical-exam.md"
     text = re.sub(r"^order = \d+$", "order = eleven", page.read_text(encoding="utf-8"), count=1, flags=re.M)
     page.write_text(text, encoding="utf-8")
     message = build_error(content, templates, tmp_path / "out")
@@ -68,7 +68,7 @@ def test_bad_front_matter_names_its_line(inputs, tmp_path):
 
 def test_missing_front_matter_field_is_an_error(inputs, tmp_path):
     content, templates = inputs
-    page = content / "medical-exam.md"
+    page = content / "en" / "medical-exam.md"
     page.write_text(re.sub(r"^last_checked = .*\n", "", page.read_text(encoding="utf-8"), count=1, flags=re.M),
                     encoding="utf-8")
     assert "needs 'last_checked'" in build_error(content, templates, tmp_path / "out")
@@ -76,7 +76,7 @@ def test_missing_front_matter_field_is_an_error(inputs, tmp_path):
 
 def test_link_to_a_missing_page_names_its_line(inputs, tmp_path):
     content, templates = inputs
-    page = content / "overview.md"
+    page = content / "en" / "overview.md"
     append(page, "\nSee [the lost page](no-such-page.md).\n")
     message = build_error(content, templates, tmp_path / "out")
     assert re.match(rf".*overview\.md:{line_of(page, 'no-such-page.md')}: link to a page that does not exist", message)
@@ -84,7 +84,7 @@ def test_link_to_a_missing_page_names_its_line(inputs, tmp_path):
 
 def test_link_to_a_missing_heading_names_its_line(inputs, tmp_path):
     content, templates = inputs
-    page = content / "overview.md"
+    page = content / "en" / "overview.md"
     append(page, "\nSee [funds](proof-of-funds.md#no-such-heading).\n")
     message = build_error(content, templates, tmp_path / "out")
     assert re.match(rf".*overview\.md:{line_of(page, 'no-such-heading')}: link to a heading", message), message
@@ -118,7 +118,7 @@ def test_failed_build_leaves_the_previous_site_intact(inputs, tmp_path):
     out = tmp_path / "out"
     build_site(out)
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    append(content / "overview.md", '\n{{ rules_table("crs.no_such_table") }}\n')
+    append(content / "en" / "overview.md", '\n{{ rules_table("crs.no_such_table") }}\n')
     build_error(content, templates, out)
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
@@ -147,7 +147,7 @@ def test_command_line_builds_with_a_base_url(tmp_path):
 ])
 def test_guide_shortcodes_refuse_what_the_data_does_not_hold(inputs, tmp_path, code, message):
     content, templates = inputs
-    page = content / "old-figures.md"
+    page = content / "en" / "old-figures.md"
     append(page, f"\n{code}\n")
     error = build_error(content, templates, tmp_path / "out")
     assert re.match(rf".*old-figures\.md:{line_of(page, code)}: ", error), error
@@ -156,7 +156,61 @@ def test_guide_shortcodes_refuse_what_the_data_does_not_hold(inputs, tmp_path, c
 
 def test_scripts_in_front_matter_must_be_a_list(inputs, tmp_path):
     content, templates = inputs
-    page = content / "documents.md"
+    page = content / "en" / "documents.md"
     page.write_text(page.read_text(encoding="utf-8").replace('scripts = ["js/checklist.js"]', 'scripts = "js/checklist.js"'),
                     encoding="utf-8")
     assert "scripts must list paths under static/" in build_error(content, templates, tmp_path / "out")
+
+
+# The editions: every page in both languages, with the same figures.
+
+def test_a_page_missing_from_one_edition_is_named(inputs, tmp_path):
+    content, templates = inputs
+    (content / "fr" / "medical-exam.md").unlink()
+    message = build_error(content, templates, tmp_path / "out")
+    assert re.match(r".*content/en/medical-exam\.md:1: no fr edition of this page: write .*content/fr/medical-exam\.md", message), message
+    (content / "en" / "medical-exam.md").rename(content / "en" / "moved.md")
+    (content / "fr" / "moved.md").write_text((content / "en" / "moved.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (content / "en" / "moved.md").unlink()
+    message = build_error(content, templates, tmp_path / "out")
+    assert re.match(r".*content/fr/moved\.md:1: no en edition of this page", message), message
+
+
+def test_twins_whose_figures_differ_stop_the_build_at_the_line(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "fr" / "proof-of-funds.md"
+    append(page, '\nIl faut {{ rule("funds.settlement", 2, "amount") | number }}.\n')
+    message = build_error(content, templates, tmp_path / "out")
+    assert re.match(rf".*content/fr/proof-of-funds\.md:{line_of(page, 'Il faut')}: a figure that "
+                    r".*content/en/proof-of-funds\.md does not show: \{\{ rule\(", message), message
+
+
+def test_a_figure_left_out_of_a_twin_is_named(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "fr" / "language-tests.md"
+    text = page.read_text(encoding="utf-8")
+    shortcode = next(line for line in text.splitlines() if line.startswith("{{ rules_table("))
+    page.write_text(text.replace(shortcode, "", 1), encoding="utf-8")
+    message = build_error(content, templates, tmp_path / "out")
+    assert "content/fr/language-tests.md" in message and "is missing here" in message
+    assert shortcode.split(",")[0] in message, message
+
+
+def test_twins_may_word_a_table_differently(inputs, tmp_path):
+    """row_heading= and labels= are words: each language writes its own."""
+    content, templates = inputs
+    page = content / "fr" / "language-tests.md"
+    text = page.read_text(encoding="utf-8")
+    assert 'row_heading="' in text
+    page.write_text(re.sub(r'row_heading="[^"]*"', 'row_heading="Autres mots"', text), encoding="utf-8")
+    Builder(content=content, templates=templates).build(tmp_path / "out")
+    assert "Autres mots" in (tmp_path / "out" / "fr" / "guide" / "language-tests" / "index.html").read_text(encoding="utf-8")
+
+
+def test_twins_keep_their_place_in_the_path(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "fr" / "medical-exam.md"
+    page.write_text(re.sub(r"^order = (\d+)$", "order = 99", page.read_text(encoding="utf-8"), count=1, flags=re.M),
+                    encoding="utf-8")
+    message = build_error(content, templates, tmp_path / "out")
+    assert re.match(r".*content/fr/medical-exam\.md:1: 'order' is 99, but .*content/en/medical-exam\.md has \d+", message), message

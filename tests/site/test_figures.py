@@ -7,11 +7,11 @@ import re
 import pytest
 
 from engine import rules
-from sitegen.filters import cad, number
 from sitegen.strings import load_strings
-from tests.site.helpers import CONTENT, guide_slugs, parse
+from tests.site.helpers import CONTENT, formatter, guide_slugs, parse
 
 STRINGS = load_strings()
+FMT = formatter("en")
 SHORTCODE_TABLE = re.compile(r'rules_table\("([\w.]+)"')
 
 
@@ -23,7 +23,7 @@ def shown(value) -> tuple:
     if isinstance(value, str):
         return (STRINGS[f"site.value.{value}"],)
     flags = yes_no if value in (0, 1) else ()  # 1/0 flag columns may be shown as yes/no
-    return number(value), cad(value), *flags
+    return FMT.number(value), FMT.cad(value), *flags
 
 
 def rendered_tables(built_site):

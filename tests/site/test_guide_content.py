@@ -8,15 +8,15 @@ import pytest
 
 from engine import rules
 from engine.fees import assess_fees
-from sitegen.filters import cad
 from sitegen.strings import load_strings
-from tests.site.helpers import guide_slugs, parse
+from tests.site.helpers import formatter, guide_slugs, parse
 from tests.site.test_pages import front_matter
 
 NEW_PAGES = ["documents", "provincial-nominations", "paying-fees", "common-mistakes", "after-you-submit",
              "first-years", "representatives-and-fraud", "glossary", "old-figures"]
 TODAY = dt.date.today()
 STRINGS = load_strings()
+cad = formatter("en").cad
 
 
 def text_of(element) -> str:

@@ -21,7 +21,7 @@ def test_every_page_parses_as_strict_html5(built_site):
 
 def test_every_page_has_the_layout_contract(pages):
     for name, doc in pages.items():
-        assert doc.get("lang") == "en", name
+        assert doc.get("lang") == ("fr-CA" if name.startswith("fr/") else "en-CA"), name
         csp = doc.find(".//meta[@http-equiv='Content-Security-Policy']")
         assert csp is not None and csp.get("content") == CSP, name
         assert doc.find(".//link[@rel='manifest']") is not None, name

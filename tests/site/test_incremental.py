@@ -15,13 +15,14 @@ def test_rebuild_renders_only_the_edited_page_and_shows_the_edit(tmp_path, monke
     out = tmp_path / "site"
 
     builder.build(out)
-    assert sorted(rendered) == sorted(p.stem for p in content.glob("*.md"))
+    # Each page of each edition (English, French).
+    assert sorted(rendered) == sorted(p.stem for lang in ("en", "fr") for p in (content / lang).glob("*.md"))
 
     rendered.clear()
     builder.build(out)
     assert rendered == []
 
-    page = content / "medical-exam.md"
+    page = content / "en" / "medical-exam.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nA sentence added while serving.\n", encoding="utf-8")
     builder.build(out)
     assert rendered == ["medical-exam"]
@@ -33,7 +34,7 @@ def test_a_changed_title_reaches_every_page_sidebar(tmp_path):
     builder = Builder(content=content, templates=templates)
     out = tmp_path / "site"
     builder.build(out)
-    page = content / "medical-exam.md"
+    page = content / "en" / "medical-exam.md"
     text = page.read_text(encoding="utf-8")
     title = next(line for line in text.splitlines() if line.startswith("title = "))
     page.write_text(text.replace(title, 'title = "Health check"', 1), encoding="utf-8")

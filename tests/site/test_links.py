@@ -143,7 +143,7 @@ def test_the_build_refuses_a_link_to_a_host_not_allowed_in_the_text(tmp_path, li
     from tests.site.helpers import copy_inputs
 
     content, templates = copy_inputs(tmp_path)
-    page = content / "overview.md"
+    page = content / "en" / "overview.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\nSee [this page]({link}).\n", encoding="utf-8")
     with pytest.raises(BuildError, match=re.escape(expected)) as caught:
         Builder(content=content, templates=templates).build(tmp_path / "out")

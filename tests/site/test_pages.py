@@ -75,7 +75,9 @@ def test_sitemap_lists_every_page_and_only_pages_that_exist(built_site):
 
 
 def test_search_index_has_every_guide_page_with_its_text(built_site):
-    entries = json.loads((built_site / "search-index.json").read_text(encoding="utf-8"))
+    index = json.loads((built_site / "search-index.json").read_text(encoding="utf-8"))
+    assert index["lang"] == "en" and {"the", "how", "is", "my"} <= set(index["stop_words"])
+    entries = index["pages"]
     by_url = {e["url"]: e for e in entries}
     assert set(by_url) == {f"/guide/{slug}/" for slug in guide_slugs()}
     funds = by_url["/guide/proof-of-funds/"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sitegen import rounds as datasets
 from sitegen.strings import load_strings
+from tests.site.helpers import formatter
 
 ROOT = Path(__file__).resolve().parents[2]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -48,7 +49,7 @@ def test_chart_places_marks_by_score_on_the_scale_it_declares():
 
 
 def test_chart_has_no_inline_style_and_is_labelled():
-    markup = str(datasets.rounds_figure(strings, ROUNDS, str, lambda path: "/" + path))
+    markup = str(datasets.rounds_figure(strings, ROUNDS, formatter("en"), lambda path: "/" + path))
     assert "style=" not in markup and "<script" not in markup
     svg = chart()
     assert svg.get("role") == "img"

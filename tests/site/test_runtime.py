@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from sitegen.errors import BuildError
-from sitegen.offline import write_offline
+from sitegen.editions import EDITIONS
+from sitegen.offline import write_manifest, write_offline
+from sitegen.strings import Strings, load_strings
 from sitegen.runtime import PYODIDE_FILES, write_runtime
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,10 +68,15 @@ def _site(root: Path) -> None:
 def test_manifest_and_dev_worker(tmp_path):
     _site(tmp_path)
     write_offline(tmp_path, "/", True)
-    manifest = json.loads((tmp_path / "manifest.webmanifest").read_text())
-    assert manifest["start_url"] == "./" and manifest["scope"] == "./"
-    for icon in manifest["icons"]:
-        assert (ROOT / icon["src"]).is_file()
+    # Each edition has its manifest, starting at its home page; the app's scope is the whole site.
+    for lang, folder, scope in (("en", tmp_path, "./"), ("fr", tmp_path / "fr", "../")):
+        edition = next(e for e in EDITIONS if e.lang == lang)
+        write_manifest(folder, Strings(load_strings(edition.locales)), edition, scope)
+        manifest = json.loads((folder / "manifest.webmanifest").read_text())
+        assert manifest["start_url"] == "./" and manifest["scope"] == scope and manifest["lang"] == edition.locale
+        for icon in manifest["icons"]:
+            assert (folder / icon["src"]).resolve() == (tmp_path / icon["src"].removeprefix(scope)).resolve()
+            assert (ROOT / icon["src"].removeprefix(scope)).is_file()
     # In dev the worker only removes an earlier production worker and its caches.
     text = (tmp_path / "sw.js").read_text()
     assert "unregister()" in text and "addAll" not in text

@@ -14,7 +14,7 @@ def test_a_broken_edit_is_reported_and_the_last_good_site_stays(tmp_path, capsys
     page = out / "guide" / "overview" / "index.html"
     before = page.read_text(encoding="utf-8")
 
-    source = content / "overview.md"
+    source = content / "en" / "overview.md"
     source.write_text(source.read_text(encoding="utf-8") + '\n{{ rule("crs.age", 999, "with_spouse") }}\n',
                       encoding="utf-8")
     assert rebuild(builder, out) is False

@@ -2,7 +2,8 @@
 // needed: by the occupation helper, and by the categories panel to name an occupation.
 import { getJson } from "../lib/fetch.js";
 
-const DATA = new URL("../../../data/", import.meta.url); // static/js/calculator/ -> site root
+// The edition's copy (French titles under fr/data/): <html data-root> is the edition's home.
+const DATA = new URL("data/", new URL(document.documentElement.dataset.root ?? "../../../", import.meta.url));
 const loaded = {};
 
 /** The parsed data file `name` of data/ (one request per page, whoever asks). */

@@ -1,11 +1,13 @@
-// One way to write numbers, money and dates on every page, in the page's language: the month
-// names and the money pattern come from the catalogue (site.months, site.money), so the
-// calculator writes "25 November 2026" as the guide does.
+// One way to write numbers, money and dates on every page, in the page's language (<html lang>,
+// "en-CA" or "fr-CA"): separators and list words from Intl, the month names and the money and
+// date patterns from the edition's catalogue (site.months, site.money, site.date,
+// edition.date_first), as the build's formatter writes them (sitegen/filters.py): the
+// calculator writes "25 novembre 2026", "1er octobre 2023" and "15 263 $" as the guide does.
 import { lang, raw, t } from "./i18n.js";
 
 let numbers = null;
 
-/** 226859 -> "226,859"; fractions kept to two places. */
+/** 226859 -> "226,859" / "226 859"; fractions kept to two places. */
 export function number(n) {
   numbers ??= new Intl.NumberFormat(lang(), { maximumFractionDigits: 2 });
   return numbers.format(n);
@@ -19,15 +21,15 @@ export function megabytes(bytes) {
   return tenths.format(bytes / 1e6);
 }
 
-/** An amount in Canadian dollars, e.g. "15,263 CAD". */
+/** An amount in Canadian dollars, e.g. "15,263 CAD" / "15 263 $". */
 export function money(amount) {
   return t("site.money", { amount: number(amount) });
 }
 
-/** "2026-11-25" -> "25 November 2026". */
+/** "2026-11-25" -> "25 November 2026" / "25 novembre 2026"; "2023-10-01" -> "1er octobre 2023". */
 export function date(iso) {
   const [year, month, day] = String(iso).split("-").map(Number);
-  return t("site.date", { day, month: raw("site.months")[month - 1], year });
+  return t(day === 1 ? "edition.date_first" : "site.date", { day, month: raw("site.months")[month - 1], year });
 }
 
 /** ["a", "b", "c"] -> "a, b and c" ("disjunction": "a, b or c"), as the page's language lists. */
