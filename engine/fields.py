@@ -105,6 +105,11 @@ FIELDS = (
     Field("spouse.canadian_work_years", "integer", default=0, applies="spouse_counts", **_WORK_YEARS),
     Field("spouse.studied_in_canada_2_years", "boolean", part="assessment", applies="spouse_counts",
           doc="Your spouse or partner studied full-time in Canada for at least 2 academic years."),
+    # The FSW grid's "spouse's past work in Canada" asks for a year in any occupation (the CRS's
+    # spouse.canadian_work_years counts skilled work only): absent, it follows those years.
+    Field("spouse.worked_in_canada_one_year", "boolean", part="assessment", applies="spouse_counts",
+          doc="Your spouse or partner did at least 1 year of full-time work in Canada, in any occupation, "
+              "while authorized to work. Absent: true when spouse.canadian_work_years is 1 or more, else not answered."),
     Field("work_history", "list", part="assessment", items=50,
           doc="Paid jobs in the last 10 years, one entry per job (or per change of hours)."),
     Field("work_history.N.noc", "noc", part="assessment", doc="NOC 2021 code (5 digits); its second digit is the TEER."),
