@@ -141,8 +141,12 @@ FIELDS = (
           doc="You plan to live in Quebec (the three federal programs exclude it)."),
     Field("profile_submitted_on", "date", part="assessment", **_CALENDAR, doc="Date the Express Entry profile was submitted."),
     Field("ita_received_on", "date", part="assessment", **_CALENDAR, doc="Date of the invitation to apply."),
-    Field("medical_exam_on", "date", part="assessment", **_CALENDAR, doc="Date of the immigration medical exam."),
-    Field("medical_instructions_on", "date", part="assessment", **_CALENDAR, doc="Date IRCC sent the medical exam instructions."),
+    Field("medical_exam_on", "date", part="assessment", **_CALENDAR,
+          doc="Date of the immigration medical exam (since 2025-08-21 done before the application is submitted, "
+              "inside the time to apply after the invitation)."),
+    Field("medical_instructions_on", "date", part="assessment", **_CALENDAR,
+          doc="Date IRCC sent medical exam instructions after an application (the order before 2025-08-21); "
+              "it gives no time limit."),
     Field("biometrics_instructions_on", "date", part="assessment", **_CALENDAR, doc="Date of the biometric instruction letter."),
 )
 # The fields of one language result (each language field holds an object of these, or null).

@@ -41,6 +41,7 @@ VARIED = {
     "trade-worker": profile(work_history=[job(date(2022, 1, 1), date(2025, 6, 30), noc="72200", country="canada")],
                             job_offer="other", job_offer_noc="72201"),
     "job-without-code": profile(work_history=[job(date(2023, 1, 1), None, noc=None, teer=2, country="canada")]),
+    "medical-exam-due": profile(ita_received_on="2026-11-01"),
     "all-dates": profile(ita_received_on="2026-10-01", profile_submitted_on="2025-01-01", medical_exam_on="2025-05-01",
                          medical_instructions_on="2026-11-01", biometrics_instructions_on="2026-11-20"),
     "healthcare-worker": profile(work_history=[job(date(2023, 1, 1), None, noc="31301", country="canada")]),
@@ -48,6 +49,10 @@ VARIED = {
     "before-the-program-rules": profile(as_of="2016-06-01", eca_issued_on=..., work_history=...),
     "before-fees-and-funds": profile(as_of="2023-01-01", eca_issued_on=..., work_history=...),
 }
+
+
+# Deadlines worded by their id (a task), not by the answer that starts them.
+TASKS = {"medical_exam_before_applying"}
 
 
 def strings(value, path="$"):
@@ -112,7 +117,8 @@ def test_every_code_of_an_answer_has_its_words(name):
     keys += [f"rules.fees.government.rows.{line['id']}" for line in assessed["fees"]["lines"] if line["id"] != "biometrics"]
     keys += [f"rules.fees.estimates.rows.{item['id']}" for item in assessed["fees"]["estimates"]["items"]]
     keys += [f"rules.{d['table']}.notes.{d['note']}" for d in assessed["deadlines"] if d.get("note")]
-    keys += [f"assessment.deadline.what.{d['field']}" for d in assessed["deadlines"]]
+    keys += [f"assessment.deadline.task.{d['id']}" if d["id"] in TASKS else f"assessment.deadline.what.{d['field']}"
+             for d in assessed["deadlines"]]
     for c in categories["categories"]:
         keys += [f"rounds.type.{c['key']}", f"categories.{c['status']}"]
         keys += [f"categories.{condition['code']}" for condition in c["conditions"]]
