@@ -34,7 +34,12 @@ class Link:
             start = max(now, self.next_free)
             self.next_free = start + size / self.rate
             self.sent += size
+            self.last_sent = self.next_free
         time.sleep(max(0.0, self.next_free - time.monotonic()))
+
+    def quiet_for(self) -> float:
+        """Seconds since the last byte went out (0 before any did)."""
+        return max(0.0, time.monotonic() - getattr(self, "last_sent", time.monotonic()))
 
 
 class _SlowHandler(_SiteHandler):
