@@ -141,3 +141,14 @@ def test_a_worker_that_dies_again_ends_in_an_error_with_a_way_out(page, site_ser
     page.evaluate(KILL)
     expect_a_way_out(page, "crashed")
     expect(page.locator("#result")).not_to_have_attribute("aria-busy", "true")
+
+
+def test_the_way_out_fits_a_phone_screen(guarded_context, site_server):
+    page = guarded_context(site_server, viewport={"width": 360, "height": 740}).new_page()
+    page.route("**/static/js/calculator/page.js", not_found)
+    page.goto(site_server.url + "calculator/")
+    expect_a_way_out(page, "page_error")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    for control in page.locator("#engine-way-out > *").all():
+        box = control.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, box

@@ -20,7 +20,6 @@ export class EngineClient {
     this.latest = 0;
     this.answered = 0; // the latest question whose answer (or refusal) has arrived
     this.ready = false;
-    this.failed = false;
     this.restarts = 0;
     // Tell boot.js that page.js runs; if the start-up already failed, stay out of the way.
     this.boot = window.calculatorBoot;
