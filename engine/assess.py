@@ -5,6 +5,7 @@ from . import profile as profiles
 from .deadlines import deadlines
 from .fees import assess_fees
 from .funds import assess_funds
+from .notices import warning
 from .programs import Facts, cec, fstp, fswp, rules_missing
 
 
@@ -32,11 +33,7 @@ def assess(profile) -> dict:
     programs = {key: rules_missing(key, as_of) or run() for key, run in checks.items()}
     dated = deadlines(answers.dates, as_of)
     warned = {w["field"] for w in warnings}  # the CRS part already warns of expired tests
-    warnings += [
-        {"code": "expired", "field": d["field"], "until": d["until"]}
-        for d in dated
-        if d["expired"] and d["field"] not in warned
-    ]
+    warnings += [warning("expired", d["field"], until=d["until"]) for d in dated if d["expired"] and d["field"] not in warned]
     return {
         "as_of": as_of.isoformat(),
         "crs": score,

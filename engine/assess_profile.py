@@ -49,6 +49,7 @@ class AssessAnswers:
     authorized_to_work_in_canada: bool | None
     plans_to_live_in_quebec: bool | None
     spouse_studied_in_canada_2_years: bool | None
+    spouse_worked_in_canada_one_year: bool | None  # None: not answered (see programs._adaptability)
 
 
 def split(profile) -> tuple:
@@ -83,10 +84,11 @@ def normalise(ours: dict, profile: dict, as_of: date) -> AssessAnswers:
         if isinstance(lang, dict) and "taken_on" in lang:
             dates[join(path, "taken_on")] = require_date(join(path, "taken_on"), lang["taken_on"])
 
+    spouse = fields.read_scalars(ours.get("spouse") or {}, "spouse", "spouse", part="assessment")
     return AssessAnswers(
         work_history=_work_history(ours.get("work_history"), as_of) if "work_history" in ours else None,
         dates=dates,
-        spouse_studied_in_canada_2_years=fields.read(ours.get("spouse") or {}, "spouse.studied_in_canada_2_years", "spouse"),
+        **{f"spouse_{name}": value for name, value in spouse.items()},
         **answers,
     )
 

@@ -16,6 +16,7 @@ from datetime import date
 from . import fields, rules
 from . import profile as profiles
 from .fields import ABILITIES
+from .notices import warning
 
 SECTIONS = ("core", "spouse", "transferability", "additional")
 WITH, WITHOUT = "with_spouse", "without_spouse"
@@ -260,9 +261,9 @@ def _grid(r: ScoringTables, lines: list, factor: str, value, second) -> int:
 
 def _notice(row: rules.Row) -> dict:
     """A notice as a warning: its code, its field and its dates (the page words it)."""
-    notice = {"code": row.key, "field": row.values["field"], "since": row.values["since"].isoformat(),
-              "from": row.effective_from.isoformat(),
-              "until": row.effective_to.isoformat() if row.effective_to else None}
+    notice = warning(row.key, row.values["field"], since=row.values["since"].isoformat(),
+                     **{"from": row.effective_from.isoformat(),
+                        "until": row.effective_to.isoformat() if row.effective_to else None})
     if row.status:
         notice["status"] = row.status
     return notice

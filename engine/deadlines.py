@@ -16,10 +16,11 @@ from . import rules
 
 PERIODS = "deadlines.periods"
 LANGUAGE = "language.result_validity"  # the CRS code's own rule, shared rather than copied
+MEDICAL = "application.medical_exam"  # when the medical exam is done: before or after applying
 
 # Which dated answer starts which period: (table, row key, profile field). The page words
 # each deadline by its field. A row missing from the data on `as_of` means no known limit
-# (e.g. the medical exam window).
+# (e.g. the time to take the exam after IRCC's instructions, the order before 2025-08-21).
 DATED_ANSWERS = (
     (LANGUAGE, "all", "first_language.taken_on"),
     (LANGUAGE, "all", "second_language.taken_on"),
@@ -67,7 +68,8 @@ def valid_until(key: str, start: date, as_of: date):
 
 
 def deadlines(dated: dict, as_of: date) -> list:
-    """One entry per dated answer: the day it expires or is due, with the rule's source.
+    """One entry per dated answer: the day it expires or is due, with the rule's source; and,
+    under the rules of `as_of`, the medical exam to do before applying (`medical_exam_due`).
 
     `dated` maps profile field paths (as in DATED_ANSWERS) to dates; missing ones are skipped.
     Sorted by that day; entries whose rule is not on file come last with `until` = None.
@@ -77,28 +79,46 @@ def deadlines(dated: dict, as_of: date) -> list:
         start = dated.get(field)
         if start is None:
             continue
-        table = rules.history(table_id)
         row = period(table_id, key, as_of)
-        entry = {"id": key if table_id == PERIODS else "language_result", "field": field, "from": start.isoformat(),
-                 "table": table_id, "row": key}
-        if row is None:
-            entry.update(until=None, expired=None, days_left=None, source=table.source, checked=iso(table.checked))
-        else:
-            until = end_of(row, start)
-            entry.update(
-                until=until.isoformat(),
-                expired=as_of > until,
-                days_left=(until - as_of).days,
-                source=row.source,
-                checked=iso(table.checked),
-            )
-            if row.status:
-                entry["status"] = row.status
-            if row.note:
-                entry["note"] = row.note
-        found.append(entry)
+        id_ = key if table_id == PERIODS else "language_result"
+        found.append(_entry(id_, field, start, table_id, key, row, None if row is None else end_of(row, start), as_of))
+    found += medical_exam_due(dated, as_of)
     found.sort(key=lambda e: (e["until"] is None, e["until"] or "", e["field"]))
     return found
+
+
+def medical_exam_due(dated: dict, as_of: date) -> list:
+    """The medical exam as a task, when the rules of `as_of` have it done before the application
+    is submitted (application.medical_exam, from 2025-08-21): due on the last day to apply
+    after the invitation, until the exam's date is given (then its results' validity counts).
+    Under the earlier order IRCC sent instructions after the application: no task from here."""
+    invited = dated.get("ita_received_on")
+    if invited is None or dated.get("medical_exam_on") is not None:
+        return []
+    order, window = period(MEDICAL, "express_entry", as_of), period(PERIODS, "ita_response", as_of)
+    if order is None or not order.values["before_submitting"] or window is None:
+        return []
+    until = end_of(window, invited)
+    if as_of > until:
+        return []  # the time to apply is over: its own deadline says so
+    return [_entry("medical_exam_before_applying", "medical_exam_on", invited, MEDICAL, "express_entry", order, until, as_of)]
+
+
+def _entry(id_: str, field: str, start: date, table_id: str, key: str, row, until, as_of: date) -> dict:
+    """A deadline: what (`id`, the profile `field` it is about), from when, until when (None when
+    no rule is on file), and the rule it follows."""
+    entry = {"id": id_, "field": field, "from": start.isoformat(), "table": table_id, "row": key}
+    checked = iso(rules.history(table_id).checked)
+    if row is None:
+        entry.update(until=None, expired=None, days_left=None, source=rules.history(table_id).source, checked=checked)
+        return entry
+    entry.update(until=until.isoformat(), expired=as_of > until, days_left=(until - as_of).days,
+                 source=row.source, checked=checked)
+    if row.status:
+        entry["status"] = row.status
+    if row.note:
+        entry["note"] = row.note
+    return entry
 
 
 def iso(day) -> str | None:

@@ -36,6 +36,7 @@ MESSAGES = {
     "noc_or_teer": "give the NOC 2021 code or the TEER of this job",
     "teer_of_noc": "must match the TEER of NOC {noc}, which is {teer}",
     "noc": "must be a 5-digit NOC 2021 code such as \"21232\"",
+    "noc_unknown": "must be the code of a NOC 2021 unit group",
     "hours": "must be a number above 0 and at most {max}",
 }
 

@@ -13,8 +13,10 @@ A path is dotted; "N" stands for the index of a list item ("work_history.N.noc")
 """
 
 import functools
+import tomllib
 from dataclasses import dataclass
 from datetime import date
+from importlib import resources
 
 from . import rules
 from .errors import ProfileError
@@ -32,8 +34,8 @@ class Field:
     required: bool = False  # in the object that holds it
     default: object = _NONE
     nullable: bool = False  # JSON null is a value (e.g. no second language)
-    min: float | None = None
-    max: float | None = None
+    min: float | str | None = None  # a date field's bounds are dates written YYYY-MM-DD
+    max: float | str | None = None
     above: float | None = None  # exclusive minimum
     choices: str | None = None  # a key of CHOICES (an integer field may also have them, for the form)
     applies: str | None = None  # a key of CONDITIONS: the field counts only when it holds
@@ -76,9 +78,14 @@ CONDITIONS = {
 
 _WORK_YEARS = {"min": 0, "max": 60}
 _CHILDREN = {"min": 0, "max": 30}
+# Every date of the profile lies in these years: the engine adds periods of up to a few years
+# to them and counts back ten, which stays far inside what Python's dates hold (years 1 to
+# 9999), and the form bounds its date inputs with them. The calculation date starts later:
+# on Express Entry's first day (engine.profile).
+_CALENDAR = {"min": "1900-01-01", "max": "2099-12-31"}
 
 FIELDS = (
-    Field("as_of", "date"),
+    Field("as_of", "date", max=_CALENDAR["max"]),
     Field("age", "integer", required=True, min=0, max=120),
     Field("education", "choice", required=True, choices="education"),
     Field("canadian_education", "choice", default="none", choices="canadian_education"),
@@ -98,13 +105,18 @@ FIELDS = (
     Field("spouse.canadian_work_years", "integer", default=0, applies="spouse_counts", **_WORK_YEARS),
     Field("spouse.studied_in_canada_2_years", "boolean", part="assessment", applies="spouse_counts",
           doc="Your spouse or partner studied full-time in Canada for at least 2 academic years."),
+    # The FSW grid's "spouse's past work in Canada" asks for a year in any occupation (the CRS's
+    # spouse.canadian_work_years counts skilled work only): absent, it follows those years.
+    Field("spouse.worked_in_canada_one_year", "boolean", part="assessment", applies="spouse_counts",
+          doc="Your spouse or partner did at least 1 year of full-time work in Canada, in any occupation, "
+              "while authorized to work. Absent: true when spouse.canadian_work_years is 1 or more, else not answered."),
     Field("work_history", "list", part="assessment", items=50,
           doc="Paid jobs in the last 10 years, one entry per job (or per change of hours)."),
     Field("work_history.N.noc", "noc", part="assessment", doc="NOC 2021 code (5 digits); its second digit is the TEER."),
     Field("work_history.N.teer", "integer", part="assessment", min=0, max=5, choices="teer"),
     Field("work_history.N.country", "choice", part="assessment", required=True, choices="country"),
-    Field("work_history.N.start", "date", part="assessment", required=True),
-    Field("work_history.N.end", "date", part="assessment", nullable=True,
+    Field("work_history.N.start", "date", part="assessment", required=True, **_CALENDAR),
+    Field("work_history.N.end", "date", part="assessment", nullable=True, **_CALENDAR,
           doc="Last day of work; null or absent while the job goes on."),
     Field("work_history.N.hours_per_week", "number", part="assessment", above=0, max=168, default=30),
     Field("work_history.N.self_employed", "boolean", part="assessment", default=False),
@@ -112,7 +124,7 @@ FIELDS = (
           doc="Worked while a full-time student."),
     Field("job_offer_noc", "noc", part="assessment",
           doc="NOC 2021 code of the job offer (5 digits); FSTP checks that it is your trade."),
-    Field("eca_issued_on", "date", part="assessment", doc="Date the educational credential assessment report was issued."),
+    Field("eca_issued_on", "date", part="assessment", **_CALENDAR, doc="Date the educational credential assessment report was issued."),
     Field("studied_in_canada_2_years", "boolean", part="assessment",
           doc="At least 2 academic years of full-time study in Canada (secondary or post-secondary)."),
     Field("relative_in_canada", "boolean", part="assessment",
@@ -127,17 +139,21 @@ FIELDS = (
           doc="Dependent children (yours and your spouse's) who will not come with you."),
     Field("plans_to_live_in_quebec", "boolean", part="assessment",
           doc="You plan to live in Quebec (the three federal programs exclude it)."),
-    Field("profile_submitted_on", "date", part="assessment", doc="Date the Express Entry profile was submitted."),
-    Field("ita_received_on", "date", part="assessment", doc="Date of the invitation to apply."),
-    Field("medical_exam_on", "date", part="assessment", doc="Date of the immigration medical exam."),
-    Field("medical_instructions_on", "date", part="assessment", doc="Date IRCC sent the medical exam instructions."),
-    Field("biometrics_instructions_on", "date", part="assessment", doc="Date of the biometric instruction letter."),
+    Field("profile_submitted_on", "date", part="assessment", **_CALENDAR, doc="Date the Express Entry profile was submitted."),
+    Field("ita_received_on", "date", part="assessment", **_CALENDAR, doc="Date of the invitation to apply."),
+    Field("medical_exam_on", "date", part="assessment", **_CALENDAR,
+          doc="Date of the immigration medical exam (since 2025-08-21 done before the application is submitted, "
+              "inside the time to apply after the invitation)."),
+    Field("medical_instructions_on", "date", part="assessment", **_CALENDAR,
+          doc="Date IRCC sent medical exam instructions after an application (the order before 2025-08-21); "
+              "it gives no time limit."),
+    Field("biometrics_instructions_on", "date", part="assessment", **_CALENDAR, doc="Date of the biometric instruction letter."),
 )
 # The fields of one language result (each language field holds an object of these, or null).
 LANGUAGE_FIELDS = (
     Field("test", "choice", required=True, choices="test"),
     *(Field(ability, "score", required=True, min=0) for ability in ABILITIES),
-    Field("taken_on", "date"),
+    Field("taken_on", "date", **_CALENDAR),
 )
 BY_PATH = {f.path: f for f in FIELDS}
 
@@ -165,9 +181,18 @@ def required(path: str) -> tuple:
     return tuple(f.name for f in children(path) if f.required)
 
 
+@functools.cache
+def unit_groups() -> frozenset:
+    """The codes of the NOC 2021 unit groups (engine/data/classification/noc2021.toml)."""
+    text = resources.files(__package__).joinpath("data", "classification", "noc2021.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(text)["unit_groups"])
+
+
 def _noc(where, value) -> str:
     if not (isinstance(value, str) and len(value) == 5 and value.isascii() and value.isdigit()):
         raise ProfileError(where, "noc", got=value)
+    if value not in unit_groups():  # five digits, but no such occupation (its TEER digit may be 6-9)
+        raise ProfileError(where, "noc_unknown", {"noc": value}, got=value)
     return value
 
 
@@ -180,7 +205,17 @@ def check(path: str, value, where: str | None = None):
 @functools.cache
 def validator(path: str):
     """The check of one field, (where, value) -> value, built once (profiles are read often)."""
-    field = BY_PATH[path]
+    return _validator(BY_PATH[path])
+
+
+@functools.cache
+def language_validator(name: str):
+    """The check of one field of a language result ("taken_on"), as `validator`."""
+    return _validator(next(f for f in LANGUAGE_FIELDS if f.name == name))
+
+
+def _validator(field: Field):
+    path = field.path
     if field.type == "integer":
         return functools.partial(require_int, lo=field.min, hi=field.max)
     if field.type == "number" and field.above is not None:
@@ -199,7 +234,9 @@ def validator(path: str):
         return lambda where, value: value if type(value) is str and value in allowed else require_enum(
             where, value, choices(field.choices))
     if field.type == "date":
-        return require_date
+        bounds = {key: date.fromisoformat(getattr(field, name)) for key, name in (("lo", "min"), ("hi", "max"))
+                  if getattr(field, name) is not None}
+        return functools.partial(require_date, **bounds)
     if field.type == "noc":
         return _noc
     raise ValueError(f"{path}: a {field.type} field has its own reader")  # a bug in the caller
@@ -365,8 +402,12 @@ def model(as_of: date) -> dict:
     tests = [{"key": row.key, "official_language": row.values["official_language"], "levels": row.key in direct,
               "scales": scales(row.key, as_of)}
              for row in rules.table("language.tests", as_of).rows]
+    from .profile import earliest_as_of
+
+    entries = [_entry(f) for f in FIELDS]
+    entries[0]["min"] = earliest_as_of().isoformat()  # as_of: the rules start with Express Entry
     return {
-        "fields": [_entry(f) for f in FIELDS],
+        "fields": entries,
         "language_fields": [_entry(f) for f in LANGUAGE_FIELDS],
         "choices": {name: list(choices(name)) for name in CHOICES},
         "conditions": CONDITIONS,

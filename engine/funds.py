@@ -9,6 +9,7 @@ from datetime import date
 
 from . import rules
 from .deadlines import add_months, iso
+from .notices import warning
 
 SETTLEMENT = "funds.settlement"
 EXTRA = "funds.additional_member"
@@ -86,6 +87,6 @@ def assess_funds(*, family_size: int, held, job_offer: bool, authorized, as_of: 
 
     review = rules.history(SETTLEMENT).attrs.get("review_after_months")
     if review is not None and as_of >= add_months(row.effective_from, review):
-        result["warnings"].append({"code": "funds_table_may_be_outdated", "field": "settlement_funds",
-                                   "effective_from": row.effective_from.isoformat()})
+        result["warnings"].append(warning("funds_table_may_be_outdated", "settlement_funds",
+                                          effective_from=row.effective_from.isoformat()))
     return result

@@ -13,7 +13,7 @@ from . import fields, rules
 from .deadlines import add_period
 from .errors import ProfileError
 from .fields import ABILITIES
-from .validate import join, require_date, require_enum, require_object
+from .validate import join, require_enum, require_object
 
 FIELDS = tuple(f.name for f in fields.LANGUAGE_FIELDS)
 REQUIRED = tuple(f.name for f in fields.LANGUAGE_FIELDS if f.required)
@@ -139,7 +139,7 @@ def parse(path: str, value, as_of: date) -> LanguageResult | None:
     obj = require_object(path, value, required=REQUIRED, allowed=ALLOWED)
     test = require_enum(paths["test"], obj["test"], fields.choices("test"))
     if "taken_on" in obj:
-        taken_on = require_date(paths["taken_on"], obj["taken_on"])
+        taken_on = fields.language_validator("taken_on")(paths["taken_on"], obj["taken_on"])
         if taken_on > as_of:
             raise ProfileError(paths["taken_on"], "taken_after_as_of", {"max": as_of.isoformat()}, got=obj["taken_on"])
         given = True

@@ -12,6 +12,7 @@ from datetime import date
 
 from . import fields, language, rules
 from .errors import ProfileError
+from .notices import warning
 from .validate import join, require_object
 
 
@@ -46,7 +47,7 @@ class Profile:
     job_offer: str
     sibling_in_canada: bool
     spouse: Spouse | None
-    warnings: tuple  # {"code", "field", ...its values} dicts found while reading the profile
+    warnings: tuple  # engine.notices.warning dicts found while reading the profile
 
     @property
     def with_spouse(self) -> bool:
@@ -96,7 +97,7 @@ def parse(raw, *, today: date | None = None) -> Profile:
         if result is not None:
             warnings.extend(_expiry_warning(path, result, as_of))
     if spouse is not None and spouse.counts and spouse.education is None:
-        warnings.append({"code": "spouse_education_missing", "field": "spouse.education"})
+        warnings.append(warning("spouse_education_missing", "spouse.education"))
     return Profile(**values, warnings=tuple(warnings))
 
 
@@ -139,5 +140,5 @@ def _expiry_warning(path: str, result: language.LanguageResult, as_of: date) -> 
     if not result.taken_on_given or as_of <= language.result_expires(result.taken_on, as_of):
         return []
     years = rules.table("language.result_validity", as_of).lookup("all", "years")
-    return [{"code": "language_result_expired", "field": join(path, "taken_on"),
-             "taken_on": result.taken_on.isoformat(), "as_of": as_of.isoformat(), "years": years}]
+    return [warning("language_result_expired", join(path, "taken_on"),
+                    taken_on=result.taken_on.isoformat(), as_of=as_of.isoformat(), years=years)]

@@ -360,8 +360,14 @@ def _adaptability(facts: Facts):
             earned.append("spouse_study")
         elif a.spouse_studied_in_canada_2_years is None:
             open_.append(("spouse_study", "spouse.studied_in_canada_2_years"))
-        if facts.spouse_canadian_work_years * 12 >= months:
+        # One year of full-time work in Canada in any occupation; the CRS's skilled years imply it.
+        worked = a.spouse_worked_in_canada_one_year
+        if worked is None and facts.spouse_canadian_work_years * 12 >= months:
+            worked = True
+        if worked:
             earned.append("spouse_work")
+        elif worked is None:
+            open_.append(("spouse_work", "spouse.worked_in_canada_one_year"))
     if a.studied_in_canada_2_years:
         earned.append("your_study")
     elif a.studied_in_canada_2_years is None:

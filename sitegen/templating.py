@@ -18,11 +18,12 @@ from .urls import Urls
 
 CACHE = ROOT / ".cache" / "jinja"
 
-CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'"
+# form-action is not covered by default-src: without it a form could send to another site.
+CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'; form-action 'self'"
 # livereload injects an inline script that opens a websocket back to the dev server.
 DEV_CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; "
-    "connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; base-uri 'self'"
+    "connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 
 

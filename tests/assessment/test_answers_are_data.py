@@ -1,6 +1,8 @@
 """The engine answers in codes and values, never in sentences: every string that crs_score,
 assess, plan and categories return (keys included) is a code, a date, a NOC code or a URL, and
-every code the page words has its words in locales/en/."""
+every code the page words has its words in locales/en/. The one exception is the contract's
+`message` of each warning: an English message for developers, written from the code's template
+(engine.notices), which the page never shows."""
 
 import json
 import re
@@ -22,6 +24,9 @@ ENTRY_POINTS = {"crs_score": engine.crs_score, "assess": engine.assess, "plan": 
                 "categories": engine.categories}
 # No spaces: identifiers, dotted codes, dates, URLs. A sentence always has a space.
 CODE = re.compile(r"[A-Za-z0-9_.:/?#=&%+~-]*")
+# Where the contract puts a developer's message: `message` of a warning, in a result or in the
+# CRS result that assess holds.
+DEVELOPER_MESSAGE = re.compile(r"\$(\.crs)?\.warnings\[\d+\]\.message")
 
 SPOUSE = {"canadian_citizen_or_pr": False, "accompanying": True, "education": "two_year",
           "language": clb(5, taken_on="2023-01-01"), "canadian_work_years": 1, "studied_in_canada_2_years": None}
@@ -41,6 +46,8 @@ VARIED = {
     "trade-worker": profile(work_history=[job(date(2022, 1, 1), date(2025, 6, 30), noc="72200", country="canada")],
                             job_offer="other", job_offer_noc="72201"),
     "job-without-code": profile(work_history=[job(date(2023, 1, 1), None, noc=None, teer=2, country="canada")]),
+    "medical-exam-due": profile(ita_received_on="2026-11-01"),
+    "spouse-without-education": profile(spouse={"canadian_citizen_or_pr": False, "accompanying": True}),
     "all-dates": profile(ita_received_on="2026-10-01", profile_submitted_on="2025-01-01", medical_exam_on="2025-05-01",
                          medical_instructions_on="2026-11-01", biometrics_instructions_on="2026-11-20"),
     "healthcare-worker": profile(work_history=[job(date(2023, 1, 1), None, noc="31301", country="canada")]),
@@ -48,6 +55,10 @@ VARIED = {
     "before-the-program-rules": profile(as_of="2016-06-01", eca_issued_on=..., work_history=...),
     "before-fees-and-funds": profile(as_of="2023-01-01", eca_issued_on=..., work_history=...),
 }
+
+
+# Deadlines worded by their id (a task), not by the answer that starts them.
+TASKS = {"medical_exam_before_applying"}
 
 
 def strings(value, path="$"):
@@ -64,13 +75,45 @@ def strings(value, path="$"):
 
 
 def prose(answer) -> list:
-    return [(where, text) for where, text in strings(answer) if not CODE.fullmatch(text)]
+    return [(where, text) for where, text in strings(answer)
+            if not CODE.fullmatch(text) and not DEVELOPER_MESSAGE.fullmatch(where)]
+
+
+def warnings_of(answer) -> list:
+    return answer.get("warnings", []) + (answer.get("crs") or {}).get("warnings", [])
 
 
 @pytest.mark.parametrize("name", sorted(VARIED))
 @pytest.mark.parametrize("entry", sorted(ENTRY_POINTS))
 def test_no_entry_point_answers_in_sentences(entry, name):
     assert prose(ENTRY_POINTS[entry](VARIED[name])) == []
+
+
+@pytest.mark.parametrize("name", sorted(VARIED))
+def test_every_warning_has_the_contracts_developer_message(name):
+    from engine.notices import TEMPLATES
+
+    for entry in ENTRY_POINTS.values():
+        for w in warnings_of(entry(VARIED[name])):
+            values = {k: v for k, v in w.items() if k not in ("code", "field", "message", "status")}
+            assert w["message"] == f"{w['field']}: " + TEMPLATES[w["code"]].format(**values)
+
+
+def test_the_profiles_above_meet_every_warning():
+    from engine.notices import TEMPLATES
+
+    met = {w["code"] for p in VARIED.values() for w in warnings_of(engine.assess(p))}
+    assert met == set(TEMPLATES)
+
+
+def test_every_notice_of_the_data_has_a_developer_message_and_the_page_never_shows_it():
+    from engine import rules
+    from engine.notices import TEMPLATES
+
+    assert {row.key for row in rules.history("notices.notices").rows} <= set(TEMPLATES)
+    notices = {k: v for k, v in catalogue().items() if k.startswith("notices.")}
+    assert set(TEMPLATES) <= {k.removeprefix("notices.") for k in notices}  # each code has its words
+    assert not [k for k, v in notices.items() if "{message}" in v]
 
 
 @settings(max_examples=60, deadline=None)
@@ -82,6 +125,9 @@ def test_no_generated_profile_gets_a_sentence_back(p):
 
 def test_the_check_finds_a_sentence():
     assert prose({"reasons": [{"message": "You have it."}]}) == [("$.reasons[0].message", "You have it.")]
+    assert prose({"warnings": [{"code": "x", "note": "You have it."}]}) == [("$.warnings[0].note", "You have it.")]
+    assert prose({"plan": {"warnings": [{"message": "a b"}]}}) == [("$.plan.warnings[0].message", "a b")]
+    assert prose({"warnings": [{"message": "x: a b"}], "crs": {"warnings": [{"message": "y: c d"}]}}) == []
     assert prose({"a b": 1}) == [("$.<key>", "a b")]
     assert prose({"source": "https://www.canada.ca/x.html", "until": "2026-11-25", "noc": "21232"}) == []
 
@@ -112,7 +158,8 @@ def test_every_code_of_an_answer_has_its_words(name):
     keys += [f"rules.fees.government.rows.{line['id']}" for line in assessed["fees"]["lines"] if line["id"] != "biometrics"]
     keys += [f"rules.fees.estimates.rows.{item['id']}" for item in assessed["fees"]["estimates"]["items"]]
     keys += [f"rules.{d['table']}.notes.{d['note']}" for d in assessed["deadlines"] if d.get("note")]
-    keys += [f"assessment.deadline.what.{d['field']}" for d in assessed["deadlines"]]
+    keys += [f"assessment.deadline.task.{d['id']}" if d["id"] in TASKS else f"assessment.deadline.what.{d['field']}"
+             for d in assessed["deadlines"]]
     for c in categories["categories"]:
         keys += [f"rounds.type.{c['key']}", f"categories.{c['status']}"]
         keys += [f"categories.{condition['code']}" for condition in c["conditions"]]

@@ -108,6 +108,49 @@ def test_medical_exam_window_is_not_invented():
     assert "letter" in words("assessment.deadline.no_limit")
 
 
+def _task(result):
+    return [d for d in result["deadlines"] if d["id"] == "medical_exam_before_applying"]
+
+
+def test_since_21_august_2025_the_medical_exam_is_due_inside_the_time_to_apply():
+    # fact sheet §16 item 1: the exam is done before submitting, inside the 60 days after the invitation
+    result = assess(profile(ita_received_on="2026-11-01"))
+    (task,) = _task(result)
+    assert (task["field"], task["from"], task["until"], task["days_left"]) == ("medical_exam_on", "2026-11-01", "2026-12-31", 36)
+    assert task["until"] == _deadline(result, "ita_received_on")["until"]  # the application's own last day
+    assert (task["table"], task["row"], task["status"]) == ("application.medical_exam", "express_entry", "secondary")
+    assert task["source"].startswith("https://")
+    assert words("assessment.deadline.task.medical_exam_before_applying")
+
+
+def test_once_the_exam_is_done_its_results_count_for_12_months():
+    result = assess(profile(ita_received_on="2026-11-01", medical_exam_on="2026-11-10"))
+    assert _task(result) == []
+    assert _deadline(result, "medical_exam_on")["until"] == "2027-11-10"
+
+
+def test_the_old_order_gives_no_exam_task_before_21_august_2025():
+    # From 2023-10-01 to 2025-08-20 people applied first and IRCC sent instructions afterwards.
+    before = dict(work_history=[], eca_issued_on=..., settlement_funds=...)
+    assert _task(assess(profile(as_of="2025-08-20", ita_received_on="2025-08-01", **before))) == []
+    (task,) = _task(assess(profile(as_of="2025-08-21", ita_received_on="2025-08-01", **before)))
+    assert task["until"] == "2025-09-30"
+
+
+def test_the_exam_task_ends_with_the_time_to_apply():
+    result = assess(profile(ita_received_on="2026-09-01"))  # the 60 days ended on 2026-10-31
+    assert _task(result) == []
+    assert [w["field"] for w in result["warnings"] if w["code"] == "expired"] == ["ita_received_on"]
+
+
+def test_instructions_after_applying_never_give_a_deadline():
+    # The old field stays accepted (profiles saved before the change), and gives no date either way.
+    for as_of in ("2025-08-20", "2026-11-25"):
+        entry = _deadline(assess(profile(as_of=as_of, medical_instructions_on="2025-08-01", work_history=[])),
+                          "medical_instructions_on")
+        assert entry["until"] is None and entry["expired"] is None
+
+
 def test_deadlines_are_sorted_by_date_with_unknown_last():
     result = assess(profile(
         medical_instructions_on="2026-11-20",
@@ -116,7 +159,7 @@ def test_deadlines_are_sorted_by_date_with_unknown_last():
         eca_issued_on="2024-01-15",
     ))
     assert [d["field"] for d in result["deadlines"]] == [
-        "ita_received_on", "profile_submitted_on", "eca_issued_on", "medical_instructions_on"]
+        "ita_received_on", "medical_exam_on", "profile_submitted_on", "eca_issued_on", "medical_instructions_on"]
 
 
 def test_ita_period_is_not_applied_before_the_date_it_was_seen():

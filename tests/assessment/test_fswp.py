@@ -233,6 +233,31 @@ def test_adaptability(changes, points):
     assert grid(**changes)["adaptability"] == points
 
 
+@pytest.mark.parametrize("spouse, points", [
+    # issue 14 item 12: a year in any occupation (a TEER 4 or 5 job has no skilled years)
+    ({"canadian_work_years": 0, "worked_in_canada_one_year": True}, 5),
+    ({"worked_in_canada_one_year": True}, 5),
+    ({"canadian_work_years": 1}, 5),  # absent: a skilled year implies it
+    ({"canadian_work_years": 1, "worked_in_canada_one_year": False}, 0),  # an answer given wins
+    ({"canadian_work_years": 0, "worked_in_canada_one_year": False}, 0),
+    ({"canadian_work_years": 0}, 0),
+])
+def test_the_spouses_year_of_work_in_canada_counts_in_any_occupation(spouse, points):
+    assert grid(spouse={**SPOUSE, **spouse})["adaptability"] == points
+
+
+def test_an_unanswered_spouse_year_of_work_is_named_when_it_could_pass_the_grid():
+    # grid 66 without it (24 + 21 + 13 + 12 + 0 + 0 = 70 less 4 years of age): the spouse's year decides
+    base = {"age": 40, "spouse": {**SPOUSE, "canadian_work_years": 0}}
+    unanswered = fswp(**base)
+    assert unanswered["grid"]["total"] < 67 <= unanswered["grid"]["possible"]
+    assert "spouse.worked_in_canada_one_year" in unanswered["grid"]["unanswered"]
+    assert unanswered["eligible"] is None
+    worked = fswp(**{**base, "spouse": {**base["spouse"], "worked_in_canada_one_year": True}})
+    assert worked["grid"]["total"] == unanswered["grid"]["total"] + 5
+    assert worked["eligible"] is True
+
+
 def test_grid_lines_have_points_max_and_labels():
     lines = fswp()["grid"]["lines"]
     assert [(x["factor"], x["max"]) for x in lines] == [

@@ -63,9 +63,12 @@ def test_assessment_matches_cpython(page, site_server):
     # Every answer in words: no field name, code or placeholder reaches the page.
     shown = page.locator("#result").inner_text()
     assert not [name for name in field_names() if name in shown] and "{" not in shown
-    assert expected["deadlines"]
+    # the invitation of 2026-10-20 brings the medical exam to do before applying (fact sheet §16.1)
+    assert "medical_exam_before_applying" in [d["id"] for d in expected["deadlines"]]
     for deadline in expected["deadlines"]:
-        text = words("assessment.deadline.until", what=words(f"assessment.deadline.what.{deadline['field']}"),
+        task = f"assessment.deadline.task.{deadline['id']}"
+        what = words(task) if deadline["id"] == "medical_exam_before_applying" else words(f"assessment.deadline.what.{deadline['field']}")
+        text = words("assessment.deadline.until", what=what,
                      until=long_date(deadline["until"]), days_left=words("assessment.days_left", count=deadline["days_left"]))
         expect(page.locator("#assess-result .deadlines")).to_contain_text(text)
 
@@ -84,3 +87,24 @@ def test_a_refused_job_answer_is_shown_at_its_field(page, site_server):
     expect(field).not_to_have_attribute("aria-invalid", "true")
     page.wait_for_selector('#result[data-details="ready"]')
     expect(page.locator("#result")).to_have_attribute("data-state", "ready")
+
+
+def test_the_spouses_year_of_work_in_canada_is_asked_and_counts_in_the_grid(page, site_server):
+    """issue 14 item 12: a year of work in any occupation, asked beside the spouse's other answers."""
+    open_calculator(page, site_server)
+    fill_profile(page, PROFILE)  # a spouse who comes along, with no skilled years in Canada
+    question = page.locator('[name="spouse.worked_in_canada_one_year"]')
+    expect(question).to_be_visible()
+    expect(page.locator('label[for="f-spouse-worked_in_canada_one_year"]')).to_have_text(
+        words("calculator.field.spouse.worked_in_canada_one_year"))
+    adaptability = page.locator('[data-program="fswp"] tr[data-factor="adaptability"]')
+    page.wait_for_selector('#result[data-details="ready"]')
+    before = engine.assess(PROFILE)["programs"]["fswp"]["grid"]
+    expect(adaptability).to_contain_text(str(before["lines"][-1]["points"]))
+    question.select_option("true")
+    worked = {**PROFILE, "spouse": {**PROFILE["spouse"], "worked_in_canada_one_year": True}}
+    after = engine.assess(worked)["programs"]["fswp"]["grid"]["lines"][-1]
+    assert after["points"] == before["lines"][-1]["points"] + 5
+    expect(adaptability).to_contain_text(words("rules.programs.fsw_adaptability.rows.spouse_work"))
+    page.check("#f-spouse-no")
+    expect(question).to_be_hidden()  # asked only of a spouse who is scored

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.harness.words import words
+
 
 def test_form_is_usable_before_the_engine_is_ready(page, site_server):
     # Hold the engine archive back: Python cannot finish starting, the form must still work.
@@ -21,7 +23,7 @@ def test_engine_that_cannot_start_shows_an_error(page, site_server):
     page.goto(site_server.url + "calculator/")
     page.wait_for_selector("html[data-engine=error]")
     expect(page.locator("#engine-error")).to_be_visible()
-    expect(page.locator("#engine-error")).to_contain_text("could not start")
+    expect(page.locator("#engine-error")).to_have_text(words("calculator.engine.error"))
 
 
 def test_a_hung_boot_times_out(page, site_server):
@@ -32,7 +34,8 @@ def test_a_hung_boot_times_out(page, site_server):
     expect(page.locator("html")).to_have_attribute("data-engine", "loading")
     page.clock.run_for(10 * 60 * 1000)
     page.wait_for_selector("html[data-engine=error]")
-    expect(page.locator("#engine-error")).to_contain_text("too long")
+    expect(page.locator("#engine-error")).to_have_text(words("calculator.engine.timeout"))
+    expect(page.locator("#engine-way-out [data-way-out=reload]")).to_be_visible()
 
 
 def test_later_visits_restore_python_from_a_snapshot(page, site_server):

@@ -2,6 +2,8 @@
 questions that do not apply hidden but present, scores bounded by the chosen test."""
 from __future__ import annotations
 
+from datetime import date
+
 from playwright.sync_api import expect
 
 import engine
@@ -111,3 +113,21 @@ def test_keyboard_alone_reaches_a_score(page, site_server):
         "first_language": {"test": "celpip_general", "listening": 9, "reading": 9, "writing": 9, "speaking": 9},
     })["total"]
     expect(page.locator("#crs-total")).to_have_text(str(expected))
+
+
+def test_date_fields_take_their_bounds_from_the_field_model(page, site_server):
+    """issue 14 item 4: the form bounds every date as the engine does, and says so in words."""
+    from engine import fields
+
+    from tests.harness.words import long_date, words
+
+    open_calculator(page, site_server)
+    model = {f["path"]: f for f in fields.model(date.today())["fields"]}
+    for name in ("as_of", "eca_issued_on", "ita_received_on", "first_language.taken_on"):
+        bounds = model.get(name) or next(f for f in fields.model(date.today())["language_fields"] if f["path"] == "taken_on")
+        field = page.locator(f'[name="{name}"]')
+        assert (field.get_attribute("min"), field.get_attribute("max")) == (bounds["min"], bounds["max"]), name
+    page.fill('[name="eca_issued_on"]', "2100-01-01")
+    expect(page.locator("#f-eca_issued_on-error")).to_have_text(words("errors.date_max", max=long_date("2099-12-31")))
+    page.fill('[name="as_of"]', "2014-12-31")
+    expect(page.locator("#f-as_of-error")).to_have_text(words("errors.date_min", min=long_date("2015-01-01")))

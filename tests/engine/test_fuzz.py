@@ -12,6 +12,8 @@ from .helpers import load_examples
 
 JUNK = [None, True, False, 0, -1, 1, 7, 2.5, -0.0, 1e308, -1e308, math.nan, math.inf, -math.inf,
         10**30, "", "x", "2026-02-30", "2026-11-02", "clb", "masters", "none", "true", "7",
+        # the calendar's edges (issue 14 item 4: year 9999 crashed the date arithmetic)
+        "0001-01-01", "1899-12-31", "2014-12-31", "2099-12-31", "2100-01-01", "9999-06-01", "9999-12-31",
         [], [1, 2], {}, {"test": "clb"}, {"a": {"b": [None]}}, "\u0000", "é" * 300]
 LANGUAGE_KEYS = ["test", "listening", "reading", "writing", "speaking", "taken_on", "extra"]
 TOP_KEYS = ["as_of", "age", "education", "canadian_education", "first_language", "second_language",

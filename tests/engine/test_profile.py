@@ -147,7 +147,10 @@ def test_expired_results_are_scored_with_a_warning():
                           ("language_result_expired", "second_language.taken_on"),
                           ("language_result_expired", "spouse.language.taken_on")]
     assert old["warnings"][0] == {"code": "language_result_expired", "field": "first_language.taken_on",
-                                  "taken_on": "2024-11-01", "as_of": "2026-11-02", "years": 2}
+                                  "taken_on": "2024-11-01", "as_of": "2026-11-02", "years": 2,
+                                  # the contract's message, for developers (the page words the code)
+                                  "message": "first_language.taken_on: the test was taken on 2024-11-01: "
+                                             "on 2026-11-02 the result is more than 2 years old"}
     assert old["factors"]["first_language"] == 4 * 29  # still scored (with-spouse column)
 
 

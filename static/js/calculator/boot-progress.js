@@ -5,9 +5,14 @@
 import { megabytes } from "../lib/format.js";
 
 const WORDS_EVERY_MS = 1000;
-const STAGES = { download: "calculator.engine.stage_download", start: "calculator.engine.stage_start", rules: "calculator.engine.stage_rules" };
+const STAGES = {
+  download: "calculator.engine.stage_download",
+  start: "calculator.engine.stage_start",
+  rules: "calculator.engine.stage_rules",
+  restart: "calculator.engine.stage_restart", // the engine stopped after it was ready
+};
 // Share of the bar each stage ends at: the download is most of the wait on a slow link.
-const BAR = { download: 80, start: 90, rules: 95 };
+const BAR = { download: 80, start: 90, rules: 95, restart: 0 };
 
 export function bootProgress(label, bar, t) {
   let shownAt = 0;

@@ -7,7 +7,7 @@ const EVERY_MS = 100;
 
 /**
  * `files`: {url: [bytes, bytes gzipped]} (from the build). `report(done, total)` gets bytes.
- * Returns {totals(), finished(url), add(url, sizes)}.
+ * Returns {totals(), add(url, sizes)}.
  */
 export function countDownloads(files, report) {
   const entries = new Map();
@@ -62,11 +62,6 @@ export function countDownloads(files, report) {
 
   return {
     totals,
-    finished(url) {
-      const entry = entries.get(new URL(url, self.location).href);
-      if (entry) entry.read = entry.raw;
-      tell(true);
-    },
     add(url, sizes) {
       add(url, sizes);
       tell(true);

@@ -1,55 +1,126 @@
-// The page's side of the worker: boot progress with a watchdog, and calculations whose
-// stale replies are ignored (only the answer to the latest question is shown).
+// The page's side of the worker: boot progress with a watchdog, calculations whose stale
+// replies are ignored (only the answer to the latest question is shown), and a worker that
+// dies after it was ready started again.
+import { t } from "../lib/i18n.js";
 
-// A stage of the boot that shows no progress for this long is treated as stuck: a blocked
-// WebAssembly compile hangs instead of failing.
-const STAGE_TIMEOUT_MS = 60000;
+// The worker is given up only when it shows no sign of life for this long: while it starts, no
+// byte of its download arrives and no stage is reached (a blocked WebAssembly compile hangs
+// instead of failing); once ready, a question gets no answer. A download that is still moving,
+// however slowly, is never thrown away.
+const INACTIVITY_MS = 60000;
+// A worker that dies after it was ready is started again this many times; then the page says so.
+const RESTARTS = 1;
+
+// The words of each reason the calculator stops (calculator.engine.*, shown by boot.js).
+const WORDS = { timeout: "timeout", crashed: "crashed", page: "page_error" };
 
 export class EngineClient {
   constructor({ onProgress, onReady, onError, onResult, onDetails }) {
     Object.assign(this, { onProgress, onReady, onError, onResult, onDetails });
     this.latest = 0;
+    this.answered = 0; // the latest question whose answer (or refusal) has arrived
     this.ready = false;
-    this.failed = false;
+    this.restarts = 0;
+    // Tell boot.js that page.js runs; if the start-up already failed, stay out of the way.
+    this.boot = window.calculatorBoot;
+    this.failed = this.boot ? !this.boot.claim() : false;
   }
 
   /** Take the worker over from boot.js; call once the page can handle an answer. */
   start() {
-    const boot = window.calculatorBoot;
-    this.worker = boot.worker;
-    this.arm();
-    if (this.worker) this.worker.addEventListener("message", (event) => this.handle(event.data));
+    if (this.failed) return;
+    if (!this.boot) return this.loadBootAgain();
+    this.boot.release();
+    this.attach(this.boot.worker);
     // Messages that arrived before this module loaded, in their order.
-    boot.release();
-    for (const message of boot.early.splice(0)) this.handle(message);
-    if (this.worker) this.worker.addEventListener("error", (event) => this.fail(String(event.message || "worker error")));
+    for (const message of this.boot.early.splice(0)) this.handle(message);
   }
 
+  /** boot.js did not load, or threw: no worker was started. Its download may have failed
+   * (it runs before the page is parsed): try it once more, then give up. */
+  loadBootAgain() {
+    const first = document.querySelector("script[data-worker]");
+    if (!first || this.retried) return this.fail("page");
+    this.retried = true;
+    const again = document.createElement("script");
+    for (const { name, value } of first.attributes) again.setAttribute(name, value);
+    again.addEventListener("load", () => {
+      this.boot = window.calculatorBoot;
+      if (this.boot?.claim()) this.start();
+      else this.fail("page");
+    });
+    again.addEventListener("error", () => this.fail("page"));
+    first.after(again);
+  }
+
+  attach(worker) {
+    this.worker = worker;
+    this.arm();
+    if (!worker) return;
+    worker.addEventListener("message", (event) => worker === this.worker && this.handle(event.data));
+    worker.addEventListener("error", (event) => worker === this.worker && this.died(String(event.message || "worker error")));
+  }
+
+  /** (Re)start the inactivity watchdog: while booting, and while a question waits for its answer. */
   arm() {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.fail("timeout"), STAGE_TIMEOUT_MS);
+    if (this.ready && this.answered === this.latest) return; // idle: nothing to wait for
+    this.timer = setTimeout(() => (this.ready ? this.died("no answer") : this.fail(this.restarts ? "crashed" : "timeout")), INACTIVITY_MS);
   }
 
+  /** The calculator cannot work: the page's error state, and boot.js's words and way out. */
   fail(reason) {
-    if (this.ready || this.failed) return;
+    if (this.failed) return;
     this.failed = true;
+    this.ready = false;
     clearTimeout(this.timer);
     this.worker?.terminate();
+    console.error("calculator:", reason);
     this.onError(reason);
+    const words = WORDS[reason] ?? "error";
+    if (this.boot) return this.boot.showFailure(words);
+    // Without boot.js there is no way out to draw but its words (the page's links remain).
+    const box = document.getElementById("engine-error");
+    if (box) box.textContent = t("calculator.engine." + words);
+  }
+
+  /** The worker died after it was ready (an error, or no answer): start a new one, once. */
+  died(reason) {
+    if (this.failed) return;
+    console.error("calculator: the engine stopped:", reason);
+    if (!this.ready && !this.restarts) return this.fail(reason); // it never started
+    if (!this.ready || this.restarts >= RESTARTS) return this.fail("crashed");
+    this.restarts += 1;
+    this.ready = false;
+    this.worker.terminate();
+    document.documentElement.dataset.engine = "loading";
+    this.call("onProgress", { stage: "restart", at: performance.timeOrigin + performance.now() });
+    this.attach(this.boot.spawn());
+  }
+
+  /** A callback of the page; one that throws while the engine starts ends the start-up. */
+  call(name, payload) {
+    try {
+      this[name](payload);
+    } catch (error) {
+      console.error(error);
+      if (!this.ready) this.fail("page");
+    }
   }
 
   handle(message) {
     if (this.failed) return;
     const { id, type, payload } = message;
+    if (type === "error") return this.died(payload.message);
+    if (type === "result" || type === "details") this.answered = Math.max(this.answered, id ?? 0);
+    this.arm(); // any message is a sign of life
     if (type === "progress") {
-      this.arm();
-      this.onProgress(payload);
+      this.call("onProgress", payload);
     } else if (type === "ready") {
-      clearTimeout(this.timer);
       this.ready = true;
-      this.onReady(payload);
-    } else if (type === "error") {
-      this.fail(payload.message);
+      this.answered = this.latest; // a question asked before a restart is asked again by the page
+      this.arm();
+      this.call("onReady", payload);
     } else if (type === "result" && id === this.latest) {
       this.onResult(payload);
     } else if (type === "details" && id === this.latest) {
@@ -60,10 +131,13 @@ export class EngineClient {
   /** Forget the question in flight: its answer no longer matches the form. */
   cancel() {
     this.latest += 1;
+    this.answered = this.latest;
+    this.arm();
   }
 
   calculate(profile) {
     this.latest += 1;
     this.worker.postMessage({ id: this.latest, type: "calculate", payload: profile });
+    this.arm();
   }
 }

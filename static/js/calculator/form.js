@@ -3,6 +3,7 @@
 // path is (type, bounds, choices, when it applies) comes from the field model the build embeds
 // as #profile-model (engine.fields), so nothing about the profile is written here twice.
 import { t } from "../lib/i18n.js";
+import { refusal } from "./words.js";
 
 const MODEL = JSON.parse(document.getElementById("profile-model").textContent);
 const FIELDS = new Map(MODEL.fields.map((field) => [field.path, field]));
@@ -184,6 +185,10 @@ function problem(input) {
   const v = input.validity;
   if (v.valid) return null;
   if (v.badInput) return input.type === "date" ? t("calculator.error.date") : t("calculator.error.not_number");
+  // A date outside the field model's bounds: the engine's own words for it (errors.date_min/max).
+  if (input.type === "date" && (v.rangeUnderflow || v.rangeOverflow)) {
+    return refusal(v.rangeUnderflow ? { code: "date_min", params: { min: input.min } } : { code: "date_max", params: { max: input.max } });
+  }
   if (v.patternMismatch) return t("calculator.error.noc");
   const stepped = input.step && input.step !== "1" && input.step !== "any";
   return t(stepped ? "calculator.error.range_step" : "calculator.error.range", { min: input.min, max: input.max, step: input.step });

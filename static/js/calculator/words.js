@@ -2,7 +2,7 @@
 // each code is worded here from the catalogue, with its values written out in the page's
 // language. `question(field)` gives the words of the form's question for a profile field.
 import { date, list, money, written } from "../lib/format.js";
-import { lang, rule, t } from "../lib/i18n.js";
+import { has, lang, rule, t } from "../lib/i18n.js";
 
 const MONEY = ["required", "held", "shortfall"];
 
@@ -71,9 +71,10 @@ export function feeName(line) {
   return line.family_max === undefined ? label : t("assessment.fees.biometrics", { label, max: money(line.family_max) });
 }
 
-/** A deadline: until when, expired, or no limit on file. */
+/** A deadline: until when, expired, or no limit on file. A task (the medical exam before
+ * applying) has words of its own; any other deadline is named by the answer that starts it. */
 export function deadline(d, asOf) {
-  const what = t("assessment.deadline.what." + d.field);
+  const what = t(has("assessment.deadline.task." + d.id) ? "assessment.deadline.task." + d.id : "assessment.deadline.what." + d.field);
   if (d.until === null) return t("assessment.deadline.no_limit", { what, as_of: date(asOf) });
   if (d.expired) return t("assessment.deadline.expired", { what, until: date(d.until) });
   return t("assessment.deadline.until", { what, until: date(d.until), days_left: t("assessment.days_left", { count: d.days_left }) });

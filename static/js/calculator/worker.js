@@ -2,6 +2,7 @@
 // answers {id, type, payload} messages. Its configuration (where Pyodide, the engine zip and the
 // standard library archives are, and how big the download is) arrives in its name.
 
+import "./worker-guard.js"; // first: before any other code of the worker runs
 import { hasSnapshot, startPython } from "./snapshot.js";
 import { countDownloads } from "./downloads.js";
 
@@ -46,14 +47,23 @@ function fetchEarly() {
     engineZip: fetchOk(config.engineZip).then((r) => r.arrayBuffer()),
     lockFile: fetchOk(config.pyodide + "pyodide-lock.json").then((r) => r.json()),
     stdlib: { cut: fetchOk(config.stdlib).then((r) => r.blob()) },
+    runtime: importRuntime(config.pyodide + "pyodide.asm.mjs"),
   };
-  early.engineZip.catch(() => {}); // awaited later; a failure surfaces there
-  early.stdlib.cut.catch(() => {});
-  // Pyodide imports its 1.2 MB runtime script only once loaded itself; asking for it now
-  // overlaps the two (the module map hands Pyodide this same import, fetched once).
-  const runtime = config.pyodide + "pyodide.asm.mjs";
-  import(runtime).then(() => downloads.finished(runtime), () => {}); // a failure surfaces in loadPyodide
+  for (const promise of [early.engineZip, early.stdlib.cut, early.runtime]) promise.catch(() => {}); // awaited later
   return early;
+}
+
+/** Pyodide's 1.2 MB runtime script, fetched (so its bytes are counted, like every other file
+ * of the boot: the watchdog sees it arrive) and imported from memory. Asked for at once,
+ * not only once pyodide.mjs has loaded, so the two downloads overlap. */
+async function importRuntime(url) {
+  const bytes = await (await fetchOk(url)).blob();
+  const script = URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }));
+  try {
+    return (await import(script)).default;
+  } finally {
+    URL.revokeObjectURL(script);
+  }
 }
 
 const buildId = (version, stdLibURL) => `${version}-${config.engineZip.split("/").pop()}-${stdLibURL.split("/").pop()}`;
@@ -62,7 +72,7 @@ const buildId = (version, stdLibURL) => `${version}-${config.engineZip.split("/"
 async function boot(stdlib) {
   stage("progress", { stage: "download", step: 1, ...downloads.totals() });
   if (!wasmAllowed()) throw new Error("WebAssembly is blocked in this browser");
-  const { engineZip, lockFile, stdlib: archives } = fetchEarly();
+  const { engineZip, lockFile, runtime, stdlib: archives } = fetchEarly();
   const { loadPyodide, version } = await import(config.pyodide + "pyodide.mjs");
   stage("progress", { stage: "start", step: 2 });
   const prepare = async (pyodide, restored) => {
@@ -75,7 +85,9 @@ async function boot(stdlib) {
   const url = stdlib === "cut" ? config.stdlib : config.stdlibFull;
   archives[stdlib] ??= fetchOk(url).then((r) => r.blob());
   const stdLibURL = URL.createObjectURL(await archives[stdlib]);
-  const options = { indexURL: config.pyodide, lockFileContents: lockFile, stdLibURL };
+  // Python's `js` module is an empty object: the engine never reaches into JavaScript, so
+  // nothing that runs in Python can reach the worker's globals (fetch and the rest).
+  const options = { indexURL: config.pyodide, lockFileContents: lockFile, stdLibURL, createPyodideModule: await runtime, jsglobals: {} };
   try {
     const { pyodide, restored } = await startPython(loadPyodide, buildId(version, url), options, prepare);
     return { score: pyodide.globals.get("score"), details: pyodide.globals.get("details"), restored, stdlib };
