@@ -45,7 +45,7 @@ function table(rows) {
 }
 
 export function renderPlan(section, plan) {
-  section.replaceChildren(el("h3", {}, t("plan.heading")));
+  section.replaceChildren(el("h4", {}, t("plan.heading")));
   if (!plan) return;
   const { suggestions, combinations } = plan;
   if (!suggestions.length) {
@@ -65,7 +65,7 @@ export function renderPlan(section, plan) {
         a, el("br"), `${t("plan.pair_plus")} ${b}: `,
         el("strong", { class: "gain" }, t("plan.gain", { gain: pair.gain })), ` (${pair.total})`));
     }
-    section.append(el("h4", {}, t("plan.pairs_heading")), el("p", {}, t("plan.pairs_intro")), list);
+    section.append(el("h5", {}, t("plan.pairs_heading")), el("p", {}, t("plan.pairs_intro")), list);
   }
   const notes = el("ul", { class: "plan-notes" });
   const w = plan.waiting;
