@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import engine
-from tests.browser.calculator_page import fill_profile, open_calculator, shown_score
+from tests.browser.calculator_page import add_job, fill_profile, open_calculator, shown_score
 
 ROUNDS = json.loads((Path(__file__).resolve().parents[2] / "data" / "rounds.json").read_text())
 
@@ -16,7 +16,7 @@ PROFILE = {
                        "speaking": 6.5},
     "foreign_work_years": 3,
 }
-PANELS = "#result-panels"
+PANELS = "#report-details"
 
 
 def test_planner_panel_shows_the_engine_plan(page, site_server):
@@ -76,7 +76,7 @@ def test_occupation_helper_loads_the_index_only_when_opened_and_fills_the_job(pa
     fill_profile(page, PROFILE)
     shown_score(page)
     assert not any("noc-index.json" in url for url in requested)
-    page.click("#add-job")
+    add_job(page)
     page.click("#noc-helper summary")
     page.wait_for_selector('#noc-helper[data-ready="all"]')
     page.fill("#noc-helper-q", "registered nurse")
