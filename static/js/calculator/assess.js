@@ -78,7 +78,7 @@ function fees(data) {
   if (!data.complete) parts.push(el("p", {}, t("calculator.assess.fees_incomplete")));
   const estimates = data.estimates?.items || [];
   if (estimates.length) {
-    parts.push(el("p", {}, t("calculator.assess.estimates")),
+    parts.push(el("p", { class: "estimates" }, t("calculator.assess.estimates")),
       el("ul", {}, ...estimates.map((item) => el("li", {}, `${rule("fees.estimates", "rows", item.id)}: ${money(item.low)}–${money(item.high)}`))));
   }
   parts.push(el("p", { class: "hint" }, source(data.source)));

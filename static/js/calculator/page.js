@@ -1,6 +1,7 @@
 // The calculator page: wires the form, the engine worker, the score bar, the report, the saved
 // answers, shared links, scenarios and the calendar file.
 import { el } from "../lib/dom.js";
+import { date } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import {
   addJob, applyVisibility, buildProfile, cleanAnswers, formPath, inputFor, jobCount, openAnswered,
@@ -105,8 +106,9 @@ function onResult(answer) {
   if (!answer.ok) return refused(answer);
   lastScore = answer.value;
   renderScore(result, lastProfile, lastScore);
-  showWorkYears(form, lastScore.work_years);
+  const restored = showWorkYears(form, lastScore.work_years);
   setState("ready", "", t("calculator.bar.ready"));
+  if (restored) update(); // the typed years are back: the score follows them
   scenarios.scored(readAnswers(form), lastScore);
 }
 
@@ -292,6 +294,11 @@ document.getElementById("copy-link").addEventListener("click", async () => {
 });
 
 document.getElementById("print-report").addEventListener("click", () => window.print());
+// A printed report says when it was printed and for which day's rules.
+window.addEventListener("beforeprint", () => {
+  document.getElementById("print-summary").textContent = lastScore && result.dataset.state === "ready"
+    ? t("calculator.report.printed", { date: date(today()), as_of: date(lastScore.as_of) }) : "";
+});
 
 const scenarios = mountScenarios({
   form,

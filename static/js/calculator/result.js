@@ -22,7 +22,7 @@ function sectionBody(section, points, lines) {
   for (const line of lines) {
     sum += line.points;
     tbody.append(
-      el("tr", { "data-factor": line.factor },
+      el("tr", { "data-factor": line.factor, ...(line.points ? {} : { "data-zero": "" }) },
         el("th", { scope: "row" }, rule(line.table, "factor")),
         el("td", { class: "points" }, t("calculator.result.points_of", { points: line.points, max: line.max })),
         el("td", {}, why(line))),

@@ -7,8 +7,10 @@ import { questionOf } from "./form.js";
 
 const FIELDS = ["canadian_work_years", "foreign_work_years"];
 
-/** `counted`: {canadian_work_years, foreign_work_years} from the engine, or null without jobs. */
+/** `counted`: {canadian_work_years, foreign_work_years} from the engine, or null without jobs.
+ * Returns true when the typed years came back (the answers changed: score them again). */
 export function showWorkYears(form, counted) {
+  let restored = false;
   const note = document.getElementById("work-from-jobs");
   const differs = [];
   for (const name of FIELDS) {
@@ -30,11 +32,12 @@ export function showWorkYears(form, counted) {
       input.readOnly = false;
       input.value = input.dataset.typed ?? "";
       delete input.dataset.typed;
+      restored = true;
     }
   }
   if (!counted) {
     note.hidden = true;
-    return;
+    return restored;
   }
   const text = [t("calculator.work.from_jobs", {
     canadian: t("calculator.work.years", { count: counted.canadian_work_years }),
@@ -42,4 +45,5 @@ export function showWorkYears(form, counted) {
   }), ...differs].join(" ");
   if (note.textContent !== text) note.textContent = text;
   note.hidden = false;
+  return false;
 }
