@@ -131,3 +131,14 @@ def test_a_date_of_the_calculation_set_to_today_is_kept(page, site_server):
     expect(page.locator('[name="as_of"]')).to_have_value(today)
     # The section that holds an answer opens on its own.
     assert page.locator("#more-as_of").evaluate("d => d.open")
+
+
+def test_a_year_of_more_than_four_digits_is_refused_in_words(page, site_server):
+    open_calculator(page, site_server)
+    fill(page, "as_of", "2026-11-02")
+    field = page.locator('[name="as_of"]')
+    field.fill("")
+    field.click()
+    page.keyboard.type("0101123456")  # 1 January 123456
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#f-as_of-error")).to_contain_text("a year of four digits")

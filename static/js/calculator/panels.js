@@ -87,7 +87,7 @@ function fillStanding(node, root, answer, data) {
     if (groups[name].length) parts.push(el("h4", {}, t(`calculator.today.${name}_heading`)), el("ul", { class: "standing-list", "data-group": name }, ...groups[name]));
   }
   const pool = s.pool;
-  parts.push(el("p", { class: "pool", "data-above": String(pool.above) }, t(pool.estimated ? "rounds.standing.pool" : "rounds.standing.pool_top",
+  parts.push(el("p", { class: "pool", "data-above": String(pool.above), "data-score": String(total) }, t(pool.estimated ? "rounds.standing.pool" : "rounds.standing.pool_top",
     { date: date(pool.asOf), above: number(pool.above), total: number(pool.total) })));
   if (groups.cannot.length) {
     parts.push(el("details", { class: "cannot" }, el("summary", {}, t("calculator.today.cannot_heading")),
