@@ -9,6 +9,7 @@ the input; anything else is a bug, reported as such instead of killing the worke
 import json
 
 import engine
+from engine.experience import with_work_years
 
 
 def answer(compute, text):
@@ -25,12 +26,19 @@ def answer(compute, text):
 
 
 def score(text):
-    return answer(engine.crs_score, text)
+    """The CRS score; with a job list, its years of work are counted from the jobs (and said)."""
+    def compute(profile):
+        counted, years = with_work_years(profile)
+        return {**engine.crs_score(counted), "work_years": years}
+    return answer(compute, text)
 
 
 def details(text):
     """What takes longer than the score: programs, funds, fees, dates, the planner, categories."""
-    return answer(lambda p: {"assess": engine.assess(p), "plan": engine.plan(p), "categories": engine.categories(p)}, text)
+    def compute(profile):
+        counted, _ = with_work_years(profile)
+        return {"assess": engine.assess(counted), "plan": engine.plan(counted), "categories": engine.categories(counted)}
+    return answer(compute, text)
 
 
 # Read the CRS tables now: they are then part of a saved snapshot and the first score is instant.

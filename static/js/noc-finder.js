@@ -5,7 +5,7 @@
 import { el } from "./lib/dom.js";
 import { getJson } from "./lib/fetch.js";
 import { date } from "./lib/format.js";
-import { t } from "./lib/i18n.js";
+import { labelled, leadIn, semicolons, t } from "./lib/i18n.js";
 
 const RESULT_LIMIT = 25;
 const EXAMPLES_SHOWN = 8;
@@ -105,9 +105,9 @@ function mount(root) {
       el("h2", { class: "noc-heading" }, el("span", { class: "noc-code" }, group.code), " ",
         el("span", { class: "noc-title" }, group.title), " ",
         el("span", { class: `teer-badge teer-${group.teer}` }, t("noc.teer_badge", { teer: group.teer }))));
-    if (matched) item.append(el("p", { class: "noc-matched" }, el("strong", {}, t("noc.matched") + ": "), matched));
+    if (matched) item.append(el("p", { class: "noc-matched" }, el("strong", {}, leadIn(t("noc.matched"))), " ", matched));
     item.append(
-      el("p", { class: "noc-examples" }, el("strong", {}, t("noc.examples") + ": "), group.shown.slice(0, EXAMPLES_SHOWN).join("; ")),
+      el("p", { class: "noc-examples" }, el("strong", {}, leadIn(t("noc.examples"))), " ", semicolons(group.shown.slice(0, EXAMPLES_SHOWN))),
       el("p", { class: "noc-programs" }, t("noc.teer_programs." + group.teer)));
     const keys = categories?.codes[group.code] ?? [];
     if (keys.length) {
@@ -116,7 +116,7 @@ function mount(root) {
         const c = categories.categories[key];
         let rule = c.caf_job_offer ? t("noc.category_caf") : t("noc.category_months", { months: c.months, within: c.within_months });
         if (c.in_canada) rule += " " + t("noc.category_in_canada");
-        ul.append(el("li", {}, `${t("rounds.type." + key)}: ${rule}`));
+        ul.append(el("li", {}, labelled(t("rounds.type." + key), rule)));
       }
       item.append(el("div", { class: "noc-categories" }, el("p", {}, t("noc.categories", { date: date(categories.as_of) })), ul));
     }

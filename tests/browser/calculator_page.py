@@ -14,6 +14,24 @@ def open_calculator(page, server, fragment: str = ""):
     return page
 
 
+def reveal(page, name: str) -> None:
+    """Open the section of optional questions that holds the input `name` (one tap), if closed."""
+    section = page.locator(f'details[data-more]:has([name="{name}"]), details[data-more]:has(#{name})')
+    if section.count() and not section.evaluate("d => d.open"):
+        section.locator("summary").first.click()
+
+
+def fill(page, name: str, value) -> None:
+    """Type `value` into the input `name`, wherever it is in the page."""
+    reveal(page, name)
+    page.fill(f'[name="{name}"]', str(value))
+
+
+def add_job(page) -> None:
+    reveal(page, "add-job")
+    page.click("#add-job")
+
+
 def fill_language(page, path: str, result: dict | None) -> None:
     page.select_option(f'[name="{path}.test"]', "none" if result is None else result["test"])
     if result is None:
@@ -30,7 +48,7 @@ def set_checked(page, name: str, value: bool) -> None:
 def fill_profile(page, profile: dict) -> None:
     """Answer every question with a contract profile (defaults where the profile is silent)."""
     if "as_of" in profile:
-        page.fill('[name="as_of"]', profile["as_of"])
+        fill(page, "as_of", profile["as_of"])
     page.fill('[name="age"]', str(profile["age"]))
     page.select_option('[name="education"]', profile["education"])
     page.select_option('[name="canadian_education"]', profile.get("canadian_education", "none"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import engine
 from playwright.sync_api import expect
 
-from tests.browser.calculator_page import fill_profile, open_calculator
+from tests.browser.calculator_page import add_job, fill, fill_profile, open_calculator, reveal
 from tests.harness.words import field_names, long_date, money, pattern, words
 
 PROFILE = {
@@ -25,12 +25,13 @@ EXTRA = {
 def test_assessment_matches_cpython(page, site_server):
     open_calculator(page, site_server)
     fill_profile(page, PROFILE)
+    reveal(page, "plans_to_live_in_quebec")
     page.select_option('[name="plans_to_live_in_quebec"]', "false")
-    page.fill('[name="eca_issued_on"]', EXTRA["eca_issued_on"])
-    page.fill('[name="settlement_funds"]', str(EXTRA["settlement_funds"]))
-    page.fill('[name="children_accompanying"]', str(EXTRA["children_accompanying"]))
-    page.fill('[name="ita_received_on"]', EXTRA["ita_received_on"])
-    page.click("#add-job")
+    fill(page, "eca_issued_on", EXTRA["eca_issued_on"])
+    fill(page, "settlement_funds", EXTRA["settlement_funds"])
+    fill(page, "children_accompanying", EXTRA["children_accompanying"])
+    fill(page, "ita_received_on", EXTRA["ita_received_on"])
+    add_job(page)
     job = EXTRA["work_history"][0]
     page.fill('[name="work_history.0.noc"]', job["noc"])
     page.select_option('[name="work_history.0.country"]', job["country"])
@@ -57,9 +58,9 @@ def test_assessment_matches_cpython(page, site_server):
             expect(shown).to_contain_text(words(f"assessment.note.{note}"))
     funds = expected["funds"]
     assert funds["required"] and funds["shortfall"]  # the case shows a shortfall
-    expect(page.locator("#assess-result")).to_contain_text(money(funds["required"]))
-    expect(page.locator("#assess-result")).to_contain_text(money(funds["shortfall"]))
-    expect(page.locator("#assess-result table.fees")).to_contain_text(money(expected["fees"]["total"]))
+    expect(page.locator("#report-money")).to_contain_text(money(funds["required"]))
+    expect(page.locator("#report-money")).to_contain_text(money(funds["shortfall"]))
+    expect(page.locator("#report-money table.fees")).to_contain_text(money(expected["fees"]["total"]))
     # Every answer in words: no field name, code or placeholder reaches the page.
     shown = page.locator("#result").inner_text()
     assert not [name for name in field_names() if name in shown] and "{" not in shown
@@ -70,13 +71,13 @@ def test_assessment_matches_cpython(page, site_server):
         what = words(task) if deadline["id"] == "medical_exam_before_applying" else words(f"assessment.deadline.what.{deadline['field']}")
         text = words("assessment.deadline.until", what=what,
                      until=long_date(deadline["until"]), days_left=words("assessment.days_left", count=deadline["days_left"]))
-        expect(page.locator("#assess-result .deadlines")).to_contain_text(text)
+        expect(page.locator("#report-dates .deadlines")).to_contain_text(text)
 
 
 def test_a_refused_job_answer_is_shown_at_its_field(page, site_server):
     open_calculator(page, site_server)
     fill_profile(page, PROFILE)
-    page.click("#add-job")
+    add_job(page)
     page.fill('[name="work_history.0.start"]', "2020-01-01")  # where the job was is missing
     field = page.locator('[name="work_history.0.country"]')
     expect(field).to_have_attribute("aria-invalid", "true")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.calculator_page import SETTLED, fill_profile, open_calculator
+from tests.browser.calculator_page import add_job, SETTLED, fill_profile, open_calculator
 
 PROFILE = {
     "as_of": "2026-11-02", "age": 31, "education": "masters",
@@ -19,7 +19,7 @@ def test_the_calculator_fits_the_screen(guarded_context, site_server, width):
     page = guarded_context(site_server, viewport={"width": width, "height": 800}).new_page()
     open_calculator(page, site_server)
     fill_profile(page, PROFILE)
-    page.click("#add-job")
+    add_job(page)
     page.wait_for_selector(SETTLED)
     page.wait_for_selector('#result[data-details="ready"]')
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

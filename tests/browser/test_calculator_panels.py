@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import engine
-from tests.browser.calculator_page import fill_profile, open_calculator, shown_score
+from tests.browser.calculator_page import add_job, fill_profile, open_calculator, shown_score
 
 ROUNDS = json.loads((Path(__file__).resolve().parents[2] / "data" / "rounds.json").read_text())
 
@@ -16,13 +16,14 @@ PROFILE = {
                        "speaking": 6.5},
     "foreign_work_years": 3,
 }
-PANELS = "#result-panels"
+PANELS = "#report-details"
 
 
 def test_planner_panel_shows_the_engine_plan(page, site_server):
     open_calculator(page, site_server)
     fill_profile(page, PROFILE)
     assert shown_score(page)["total"] == engine.crs_score(PROFILE)["total"]
+    page.wait_for_selector('#result[data-details="ready"]')  # the details of these very answers
     page.wait_for_selector(f'{PANELS} [data-panel="plan"] table')
     plan = engine.plan(PROFILE)
     rows = page.locator(f'{PANELS} [data-panel="plan"] > table tbody tr')
@@ -40,7 +41,8 @@ def test_standing_panel_compares_the_score_with_the_latest_rounds(page, site_ser
     open_calculator(page, site_server)
     fill_profile(page, PROFILE)
     total = shown_score(page)["total"]
-    page.wait_for_selector(f'{PANELS} [data-panel="standing"] .standing-list')
+    # The panel for this very total (one for an answer typed earlier may still be on show).
+    page.wait_for_selector(f'{PANELS} [data-panel="standing"] .pool[data-score="{total}"]')
     cec = page.locator(f'{PANELS} [data-panel="standing"] [data-type="cec"]')
     latest_cec = next(r for r in ROUNDS["rounds"] if r["type"] == "cec")
     assert cec.get_attribute("data-cleared") == str(total >= latest_cec["min_crs"]).lower()
@@ -60,6 +62,7 @@ def test_categories_panel_shows_the_categories_in_force(page, site_server):
                                              "writing": 7, "speaking": 7}}
     fill_profile(page, french)
     shown_score(page)
+    page.wait_for_selector('#result[data-details="ready"]')
     page.wait_for_selector(f'{PANELS} [data-category="french"]')
     expected = {c["key"]: c["status"] for c in engine.categories(french)["categories"]}
     blocks = page.locator(f"{PANELS} .category")
@@ -76,7 +79,7 @@ def test_occupation_helper_loads_the_index_only_when_opened_and_fills_the_job(pa
     fill_profile(page, PROFILE)
     shown_score(page)
     assert not any("noc-index.json" in url for url in requested)
-    page.click("#add-job")
+    add_job(page)
     page.click("#noc-helper summary")
     page.wait_for_selector('#noc-helper[data-ready="all"]')
     page.fill("#noc-helper-q", "registered nurse")

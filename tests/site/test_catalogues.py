@@ -97,3 +97,10 @@ def test_figures_typed_in_words_are_the_same(en, fr):
     differ = [key for key, words in en.items()
               if isinstance(words, str) and isinstance(fr.get(key), str) and figures(words) != figures(fr[key])]
     assert differ == []
+
+
+def test_french_punctuation_keeps_its_space_on_the_line(fr):
+    # French puts a space before : ; ? ! and inside « »; a plain one lets the sign wrap alone
+    # onto the next line on a narrow screen, so the catalogue uses a no-break space there.
+    loose = re.compile(r" [:;?!»]|« ")
+    assert [key for key, words in fr.items() if isinstance(words, str) and loose.search(words)] == []

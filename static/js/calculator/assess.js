@@ -2,7 +2,7 @@
 // of funds, government fees, deadlines. Figures the sources could not confirm say so.
 import { el } from "../lib/dom.js";
 import { money } from "../lib/format.js";
-import { rule, t } from "../lib/i18n.js";
+import { labelled, leadIn, rule, t } from "../lib/i18n.js";
 import { check, deadline, feeName, fundsReason, gridDetail, warning } from "./words.js";
 
 function verdict(eligible) {
@@ -43,9 +43,9 @@ function programs(data, question) {
   const list = el("div", { class: "programs" });
   for (const [key, program] of Object.entries(data)) {
     const requirements = el("ul", {}, ...program.requirements.map((r) =>
-      el("li", { "data-met": String(r.met), "data-check": r.check }, el("strong", {}, mark(r.met) + ": "), check(r, key, question))));
+      el("li", { "data-met": String(r.met), "data-check": r.check }, el("strong", {}, leadIn(mark(r.met))), " ", check(r, key, question))));
     list.append(el("section", { class: "program", "data-program": key, "data-eligible": String(program.eligible) },
-      el("h4", {}, `${t("assessment.program." + key)}: ${verdict(program.eligible)}`),
+      el("h5", {}, labelled(t("assessment.program." + key), verdict(program.eligible))),
       requirements,
       program.grid ? grid(program.grid) : "",
       ...(program.notes || []).map((note) => el("p", { class: "hint", "data-note": note }, t("assessment.note." + note))),
@@ -78,27 +78,29 @@ function fees(data) {
   if (!data.complete) parts.push(el("p", {}, t("calculator.assess.fees_incomplete")));
   const estimates = data.estimates?.items || [];
   if (estimates.length) {
-    parts.push(el("p", {}, t("calculator.assess.estimates")),
-      el("ul", {}, ...estimates.map((item) => el("li", {}, `${rule("fees.estimates", "rows", item.id)}: ${money(item.low)}–${money(item.high)}`))));
+    parts.push(el("p", { class: "estimates" }, t("calculator.assess.estimates")),
+      el("ul", {}, ...estimates.map((item) => el("li", {}, labelled(rule("fees.estimates", "rows", item.id), `${money(item.low)}–${money(item.high)}`)))));
   }
   parts.push(el("p", { class: "hint" }, source(data.source)));
   return parts;
 }
 
-/** `question(field)`: the words of the form's question for a profile field. */
+/** `question(field)`: the words of the form's question for a profile field. Each part goes
+ * to its place in the report (`root` holds the [data-panel] slots). */
 export function renderAssess(root, assess, question) {
-  const box = root.querySelector("#assess-result");
-  const parts = [el("h3", {}, t("calculator.assess.programs")), programs(assess.programs, question)];
-  if (assess.funds) parts.push(el("h3", {}, t("calculator.assess.funds")), ...funds(assess.funds, assess.as_of, question));
-  if (assess.fees) parts.push(el("h3", {}, t("calculator.assess.fees")), ...fees(assess.fees));
-  if (assess.deadlines?.length) {
-    parts.push(el("h3", {}, t("calculator.assess.deadlines")),
-      el("ul", { class: "deadlines" }, ...assess.deadlines.map((d) =>
-        el("li", { "data-expired": String(Boolean(d.expired)), "data-field": d.field }, deadline(d, assess.as_of), unconfirmed(d, d.table)))));
-  }
-  if (assess.warnings?.length) {
-    parts.push(el("h3", {}, t("calculator.assess.warnings")), el("ul", {}, ...assess.warnings.map((w) => el("li", { "data-code": w.code }, warning(w)))));
-  }
-  box.replaceChildren(...parts);
-  box.hidden = false;
+  const slot = (name) => root.querySelector(`[data-panel="${name}"]`);
+  slot("programs").replaceChildren(el("h4", {}, t("calculator.assess.programs")), programs(assess.programs, question));
+  const money = [];
+  if (assess.funds) money.push(el("h4", {}, t("calculator.assess.funds")), ...funds(assess.funds, assess.as_of, question));
+  if (assess.fees) money.push(el("h4", {}, t("calculator.assess.fees")), ...fees(assess.fees));
+  slot("money").replaceChildren(...money);
+  const dates = assess.deadlines?.length
+    ? [el("ul", { class: "deadlines" }, ...assess.deadlines.map((d) =>
+      el("li", { "data-expired": String(Boolean(d.expired)), "data-field": d.field }, deadline(d, assess.as_of), unconfirmed(d, d.table))))]
+    : [el("p", {}, t("calculator.assess.no_dates"))];
+  slot("dates").replaceChildren(...dates);
+  const notes = assess.warnings?.length
+    ? [el("h3", {}, t("calculator.assess.warnings")), el("ul", {}, ...assess.warnings.map((w) => el("li", { "data-code": w.code }, warning(w))))]
+    : [];
+  slot("notes").replaceChildren(...notes);
 }

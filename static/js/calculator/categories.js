@@ -26,7 +26,7 @@ function conditionText(c, titles) {
 let shown = null; // the answer on show: a late list of titles is for it only
 
 export function renderCategories(section, result, titles = null) {
-  section.replaceChildren(el("h3", {}, t("categories.heading")));
+  section.replaceChildren(el("h4", {}, t("categories.heading")));
   if (!result) return;
   if (!result.covered) {
     section.append(el("p", {}, t("categories.not_covered", { date: date(result.as_of) })));
@@ -39,7 +39,7 @@ export function renderCategories(section, result, titles = null) {
       conditions.append(el("li", { "data-met": String(condition.met) }, conditionText(condition, titles)));
     }
     const block = el("div", { class: "category", "data-category": c.key, "data-status": c.status },
-      el("h4", {}, t("rounds.type." + c.key)),
+      el("h5", {}, t("rounds.type." + c.key)),
       el("p", {}, el("strong", {}, t("categories." + c.status))),
       conditions);
     const notes = [];

@@ -2,7 +2,8 @@
 // profile the engine receives. Every input's name is its path in the profile, and what each
 // path is (type, bounds, choices, when it applies) comes from the field model the build embeds
 // as #profile-model (engine.fields), so nothing about the profile is written here twice.
-import { t } from "../lib/i18n.js";
+import { list, number } from "../lib/format.js";
+import { labelled, t } from "../lib/i18n.js";
 import { refusal } from "./words.js";
 
 const MODEL = JSON.parse(document.getElementById("profile-model").textContent);
@@ -25,7 +26,7 @@ function jobs(form) {
   return [...form.querySelectorAll("#jobs [data-job]")];
 }
 
-function number(job, index) {
+function numberJob(job, index) {
   const swap = (text) => text.replace(/work_history([.-])(N|\d+)([.-])/g, `work_history$1${index}$3`);
   for (const node of job.querySelectorAll("[name], [id], [for], [aria-describedby]")) {
     for (const attr of ["name", "id", "for", "aria-describedby"]) {
@@ -38,14 +39,14 @@ function number(job, index) {
 export function addJob(form) {
   if (jobs(form).length >= MAX_JOBS) return null;
   const job = document.getElementById("job-template").content.firstElementChild.cloneNode(true);
-  number(job, jobs(form).length);
+  numberJob(job, jobs(form).length);
   form.querySelector("#jobs").append(job);
   return job;
 }
 
 export function removeJob(form, job) {
   job.remove();
-  jobs(form).forEach((rest, index) => number(rest, index));
+  jobs(form).forEach((rest, index) => numberJob(rest, index));
 }
 
 function setJobCount(form, count) {
@@ -67,6 +68,84 @@ export function readAnswers(form) {
     }
   }
   return answers;
+}
+
+const JOB_NAME = /^work_history\.(\d{1,3})\./;
+const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `text` is a day of the calendar written YYYY-MM-DD. */
+function realDay(text) {
+  const match = ISO_DAY.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** Whether the form's control `el` (its answers `raw`) can hold `value`. */
+function fits(el, value, raw) {
+  if (typeof value !== "string" || value.length > 100) return false;
+  if (value === "") return true;
+  if (el instanceof RadioNodeList) return [...el].some((radio) => radio.value === value);
+  if (el.type === "checkbox") return value === "true";
+  if (el.tagName === "SELECT") return [...el.options].some((option) => option.value === value);
+  if (el.type === "date") {
+    return realDay(value) && !(el.min && value < el.min) && !(el.max && value > el.max);
+  }
+  if (el.type === "number") {
+    if (!DECIMAL.test(value)) return false;
+    const n = Number(value);
+    // A test score is bounded by the test the same answers choose.
+    const ability = el.dataset.ability;
+    const scale = ability && TESTS.get(raw[el.name.slice(0, -ability.length) + "test"])?.scales[ability];
+    const { min, max, step } = scale ?? { min: Number(el.min), max: Number(el.max), step: el.step === "any" ? 0 : Number(el.step) };
+    if (!(n >= min && n <= max)) return false;
+    return !step || Math.abs((n - min) / step - Math.round((n - min) / step)) < 1e-9;
+  }
+  return !el.pattern || new RegExp(`^(?:${el.pattern})$`).test(value);
+}
+
+/** A question's words for a message: its label, and for a test score the test's question too. */
+function questionWords(form, name) {
+  const el = named(form, name);
+  const first = el instanceof RadioNodeList ? el[0] : el;
+  const group = first?.closest("fieldset.language")?.querySelector("legend")?.textContent.trim();
+  const question = questionOf(form, name) || first?.closest("fieldset")?.querySelector("legend")?.textContent.trim() || "";
+  return group && group !== question ? t("calculator.answers.in_group", { question, group }) : question;
+}
+
+/**
+ * Answers from this browser's storage or from a link, checked one by one against the form: a
+ * question the form asks, and a value it can hold (an offered option, a number in its bounds,
+ * a real date, a NOC code of 5 digits). Returns {answers, refused: [{name, question, value}],
+ * unknown: how many names the form does not ask}. Draws the jobs the answers name.
+ */
+export function cleanAnswers(form, raw) {
+  const answers = {};
+  const refused = [];
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { answers, refused, unknown: raw == null ? 0 : 1 };
+  const names = Object.keys(raw);
+  let count = 0;
+  for (const name of names) {
+    const match = JOB_NAME.exec(name);
+    if (match && Number(match[1]) < MAX_JOBS) count = Math.max(count, Number(match[1]) + 1);
+  }
+  setJobCount(form, count);
+  const asked = new Set([...form.elements].map((el) => el.name).filter(Boolean));
+  let unknown = 0;
+  for (const name of names) {
+    const el = asked.has(name) ? named(form, name) : null;
+    if (!el) {
+      unknown += 1;
+    } else if (fits(el, raw[name], raw)) {
+      answers[name] = raw[name];
+    } else {
+      const shown = typeof raw[name] === "string" ? raw[name].slice(0, 40) : "";
+      refused.push({ name, question: questionWords(form, name), value: shown });
+    }
+  }
+  return { answers, refused, unknown };
 }
 
 /** Put answers back; a missing or impossible answer falls back to the field's default. */
@@ -171,7 +250,7 @@ function applyScale(form, path, scales) {
   const sentences = [...groups].map(([key, names]) => {
     const { min, max, step } = JSON.parse(key);
     const range = t(Number.isInteger(step) && step === 1 ? "calculator.scale.whole" : "calculator.scale.steps", { min, max, step });
-    return groups.size > 1 ? `${names.join(", ")}: ${range}` : range;
+    return groups.size > 1 ? labelled(list(names), range) : range;
   });
   form.querySelector(`#f-${path.replace(".", "-")}-scale`).textContent = sentences.join(" ");
 }
@@ -182,32 +261,45 @@ function labelOf(input) {
 
 /** Why the browser refuses a visible input's value, or null if it accepts it. */
 function problem(input) {
+  if (input.type === "date") return dateProblem(input);
   const v = input.validity;
   if (v.valid) return null;
-  if (v.badInput) return input.type === "date" ? t("calculator.error.date") : t("calculator.error.not_number");
-  // A date outside the field model's bounds: the engine's own words for it (errors.date_min/max).
-  if (input.type === "date" && (v.rangeUnderflow || v.rangeOverflow)) {
-    return refusal(v.rangeUnderflow ? { code: "date_min", params: { min: input.min } } : { code: "date_max", params: { max: input.max } });
-  }
+  if (v.badInput) return t("calculator.error.not_number");
   if (v.patternMismatch) return t("calculator.error.noc");
+  const bounds = { min: number(input.min), max: number(input.max), step: number(input.step) };
+  // A decimal in a whole-number field is not out of range: say what is wrong with it.
+  if (input.step === "1" && v.stepMismatch) return t("calculator.error.whole", bounds);
   const stepped = input.step && input.step !== "1" && input.step !== "any";
-  return t(stepped ? "calculator.error.range_step" : "calculator.error.range", { min: input.min, max: input.max, step: input.step });
+  return t(stepped ? "calculator.error.range_step" : "calculator.error.range", bounds);
+}
+
+/** A date the browser could not read (30 February), a year of five digits, or one out of bounds. */
+function dateProblem(input) {
+  const v = input.validity;
+  if (v.badInput) return t("calculator.error.date");
+  if (input.value && !/^\d{4}-/.test(input.value)) return t("calculator.error.date_year");
+  // Out of the field model's bounds: the engine's own words for it (errors.date_min/max).
+  if (v.rangeUnderflow) return refusal({ code: "date_min", params: { min: input.min } });
+  if (v.rangeOverflow) return refusal({ code: "date_max", params: { max: input.max } });
+  return v.valid ? null : t("calculator.error.date");
 }
 
 function isShown(input) {
   return !input.closest("[hidden]");
 }
 
-/** A language result: null for no test, undefined while a score is missing. */
-function language(form, answers, path) {
+/** A language result: null for no test, undefined while a score is missing; `missing`
+ * counts the scores still to give. */
+function language(answers, path, missing) {
   const test = answers[path + ".test"];
   if (!test || test === "none") return null;
   const result = { test };
   for (const ability of ABILITIES) {
     const score = answers[`${path}.${ability}`] ?? "";
-    if (score === "") return undefined;
-    result[ability] = Number(score);
+    if (score === "") missing.count += 1;
+    else result[ability] = Number(score);
   }
+  if (Object.keys(result).length <= ABILITIES.length) return undefined;
   if (answers[path + ".taken_on"]) result.taken_on = answers[path + ".taken_on"];
   return result;
 }
@@ -216,50 +308,55 @@ function language(form, answers, path) {
  * The object at `path` from the answers: each field that applies and is answered, in the
  * model's order (an unanswered one is left out: the engine applies its default, or says what
  * it needs). `name` is the object's name in the form (a job's path with its number).
- * Returns [object, complete]: incomplete while a required answer or a score is missing.
+ * `missing.count` grows by each required answer or score still missing; `missing.jobs` lists
+ * the form's number of each job sent (the profile leaves untouched jobs out).
  */
-function collect(form, answers, path, name = path) {
+function collect(form, answers, path, missing, name = path) {
   const value = (p) => answer(form, answers, p);
   const object = {};
-  let complete = true;
   for (const field of children(path)) {
     if (field.applies && !holds(field.applies, value)) continue;
     const inForm = name ? `${name}.${nameOf(field.path)}` : field.path;
     let got;
     if (field.type === "language") {
-      got = language(form, answers, inForm);
-      if (got === undefined || (field.required && !answers[inForm + ".test"])) complete = false;
+      got = language(answers, inForm, missing);
+      if (field.required && !answers[inForm + ".test"]) missing.count += 1 + ABILITIES.length;
     } else if (field.type === "object") {
       got = answer(form, answers, field.path);
-      if (got) {
-        const [inner, done] = collect(form, answers, field.path);
-        [got, complete] = [inner, complete && done];
-      }
+      if (got) got = collect(form, answers, field.path, missing);
     } else if (field.type === "list") {
-      got = jobs(form).map((_, i) => job(form, answers, `${field.path}.${i}`)).filter(Boolean);
+      got = [];
+      jobs(form).forEach((_, i) => {
+        const entry = job(form, answers, `${field.path}.${i}`);
+        if (entry) {
+          got.push(entry);
+          missing.jobs.push(i);
+        }
+      });
       if (!got.length) continue;
     } else {
       got = answer(form, answers, field.path, inForm);
       const control = named(form, inForm);
-      if (got === undefined && (field.required || control?.hasAttribute?.("data-needed"))) complete = false;
+      if (got === undefined && (field.required || control?.hasAttribute?.("data-needed"))) missing.count += 1;
     }
     if (got !== undefined) object[nameOf(field.path)] = got;
   }
-  return [object, complete];
+  return object;
 }
 
 /** One job as the engine reads it; an untouched job is left out, a half-filled one is sent
  * so that the engine names what it lacks. */
 function job(form, answers, name) {
-  const [entry] = collect(form, answers, "work_history.N", name);
+  const entry = collect(form, answers, "work_history.N", { count: 0, jobs: [] }, name);
   const touched = Object.values(entry).some((value) => value !== false);
   return touched ? entry : null;
 }
 
 /**
  * The profile for the engine from the visible answers.
- * Returns {profile} when it can be scored, {errors: [{input, message}]} when a value is
- * refused, or {incomplete: true} when a required answer is still missing.
+ * Returns {profile, jobs} when it can be scored (`jobs`: the form's number of each job of the
+ * profile), {errors: [{input, message}]} when a value is refused, or {incomplete: n} while n
+ * required answers are still missing.
  */
 export function buildProfile(form, today) {
   const errors = [];
@@ -270,9 +367,17 @@ export function buildProfile(form, today) {
     }
   }
   if (errors.length) return { errors };
-  const [profile, complete] = collect(form, readAnswers(form), "");
+  const missing = { count: 0, jobs: [] };
+  const profile = collect(form, readAnswers(form), "", missing);
   profile.as_of ??= today;
-  return complete ? { profile } : { incomplete: true };
+  return missing.count ? { incomplete: missing.count } : { profile, jobs: missing.jobs };
+}
+
+/** The form's name for a profile path the engine named: a job's index in the profile is
+ * turned back into its number in the form (`jobs` from buildProfile). */
+export function formPath(path, jobs) {
+  return path.replace(/^work_history\.(\d+)(?=\.|$)/, (whole, index) =>
+    jobs[Number(index)] === undefined ? whole : `work_history.${jobs[Number(index)]}`);
 }
 
 /** Mark the fields in `errors` (and only them) as invalid, with their messages beside them. */
@@ -301,11 +406,32 @@ export function questionOf(form, path) {
   return label ? label.textContent.trim() : "";
 }
 
-/** The input an engine error is about: its field, or the nearest field that exists. */
+/** The input an engine error is about: its field, or the nearest field that exists; a section
+ * of optional questions that holds it is opened. */
 export function inputFor(form, path) {
   for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
     const el = named(form, p) ?? named(form, p + ".test");
-    if (el && el.id && isShown(el)) return el;
+    if (el && el.id && isShown(el)) {
+      const section = el.closest("details");
+      if (section) section.open = true;
+      return el;
+    }
   }
   return null;
+}
+
+/** Open each section of optional questions that holds an answer (after answers are restored). */
+export function openAnswered(form, defaults) {
+  const answers = readAnswers(form);
+  for (const section of form.querySelectorAll("details[data-more]")) {
+    if (section.querySelector("[data-job]")) section.open = true;
+    for (const el of section.querySelectorAll("[name]")) {
+      if (answers[el.name] !== (defaults[el.name] ?? "")) section.open = true;
+    }
+  }
+}
+
+/** How many jobs the form holds, and the most it takes. */
+export function jobCount(form) {
+  return { count: jobs(form).length, max: MAX_JOBS };
 }

@@ -1,18 +1,32 @@
-// The calculator page: wires the form, the engine worker, the result and the saved answers.
+// The calculator page: wires the form, the engine worker, the score bar, the report, the saved
+// answers, shared links, scenarios and the calendar file.
+import { el } from "../lib/dom.js";
+import { date } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
-import { addJob, applyVisibility, buildProfile, inputFor, questionOf, readAnswers, removeJob, showErrors, writeAnswers } from "./form.js";
-import { renderScore } from "./result.js";
+import {
+  addJob, applyVisibility, buildProfile, cleanAnswers, formPath, inputFor, jobCount, openAnswered,
+  questionOf, readAnswers, removeJob, showErrors, writeAnswers,
+} from "./form.js";
+import { showLevels } from "./levels.js";
+import { renderScore, clearScore } from "./result.js";
 import { renderAssess } from "./assess.js";
 import { renderPanels } from "./panels.js";
 import { EngineClient } from "./engine-client.js";
 import { bootProgress } from "./boot-progress.js";
 import { refusal } from "./words.js";
+import { mountScenarios } from "./scenarios.js";
+import { mountCalendar } from "./calendar.js";
+import { showWorkYears } from "./work-years.js";
 import * as state from "./state.js";
 
 const html = document.documentElement;
 const form = document.getElementById("calculator-form");
 const result = document.getElementById("result");
 const message = document.getElementById("result-message");
+const bar = document.getElementById("score-bar");
+const barState = document.getElementById("score-state");
+const details = document.getElementById("report-details");
+const LANGUAGES = ["first_language", "second_language", "spouse.language"];
 
 /** The visitor's own date (not UTC's), as YYYY-MM-DD. */
 function today() {
@@ -21,39 +35,56 @@ function today() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-form.elements.namedItem("as_of").defaultValue = today();
+// "Calculate as of" is empty by default (today): a date the person sets, today's included, is kept.
 const defaults = readAnswers(form);
 let lastProfile = null;
+let lastJobs = [];
+let lastSent = null; // the profile of the question in flight or answered, as JSON
+let lastScore = null;
 
-function setState(name, text) {
+function setState(name, text, barText) {
   if (name !== "ready") {
     engine.cancel();
+    lastSent = null;
     result.removeAttribute("aria-busy");
   }
   result.dataset.state = name;
+  bar.dataset.state = name;
   if (message.textContent !== text) message.textContent = text;
+  if (barState.textContent !== barText) barState.textContent = barText;
 }
+
+const stale = (label) => setState("stale", t("calculator.error.summary", { label }) + " " + t("calculator.result.stale"), t("calculator.bar.stale"));
 
 function update() {
   applyVisibility(form);
+  for (const path of LANGUAGES) showLevels(form, path);
   state.save(readAnswers(form), defaults);
+  const jobs = jobCount(form);
+  document.getElementById("add-job-limit").hidden = jobs.count < jobs.max;
   const built = buildProfile(form, today());
   if (built.errors) {
     showErrors(form, built.errors);
-    return setState("stale", t("calculator.error.summary", { label: built.errors[0].label }) + " " + t("calculator.result.stale"));
+    return stale(built.errors[0].label);
   }
   showErrors(form, []);
   if (built.incomplete) {
-    document.getElementById("crs-total").textContent = "–";
-    for (const id of ["crs-breakdown", "result-warnings", "assess-result", "result-panels"]) {
-      document.getElementById(id).hidden = true;
-    }
-    return setState("incomplete", t("calculator.result.incomplete"));
+    clearScore(result);
+    details.hidden = true;
+    delete result.dataset.details;
+    return setState("incomplete", t("calculator.result.incomplete"), t("calculator.bar.waiting", { count: built.incomplete }));
   }
   lastProfile = built.profile;
-  if (!engine.ready) return setState(engine.failed ? "error" : "pending", engine.failed ? "" : t("calculator.result.pending"));
+  lastJobs = built.jobs;
+  if (!engine.ready) {
+    return engine.failed ? setState("error", "", t("calculator.bar.error")) : setState("pending", t("calculator.result.pending"), t("calculator.bar.pending"));
+  }
+  const question = JSON.stringify(built.profile);
+  if (question === lastSent) return; // nothing changed (a key that typed nothing)
+  lastSent = question;
   // Busy until the answer to this very question arrives (earlier answers are ignored).
   result.setAttribute("aria-busy", "true");
+  if (barState.textContent !== t("calculator.bar.busy")) barState.textContent = t("calculator.bar.busy");
   delete result.dataset.details;
   engine.calculate(built.profile);
 }
@@ -61,31 +92,33 @@ function update() {
 /** An answer the engine refused: the error at its field, the last result kept but out of date;
  * anything else the engine raised is a bug, reported as such. */
 function refused(answer) {
-  const input = answer.code ? inputFor(form, answer.field) : null;
+  const input = answer.code ? inputFor(form, formPath(answer.field, lastJobs)) : null;
   if (input) {
     showErrors(form, [{ input, message: refusal(answer) }]);
-    return setState("stale", t("calculator.error.summary", { label: questionOf(form, input.name) }) + " " + t("calculator.result.stale"));
+    return stale(questionOf(form, input.name));
   }
   console.error(answer.bug); // for the report the message asks for
-  return setState("stale", t("calculator.error.engine_failed"));
+  return setState("stale", t("calculator.error.engine_failed"), t("calculator.bar.stale"));
 }
-
-let lastScore = null;
 
 function onResult(answer) {
   result.removeAttribute("aria-busy");
   if (!answer.ok) return refused(answer);
   lastScore = answer.value;
   renderScore(result, lastProfile, lastScore);
-  setState("ready", "");
+  const restored = showWorkYears(form, lastScore.work_years);
+  setState("ready", "", t("calculator.bar.ready"));
+  if (restored) update(); // the typed years are back: the score follows them
+  scenarios.scored(readAnswers(form), lastScore);
 }
 
 function onDetails(answer) {
   if (!answer.ok) return refused(answer);
-  renderAssess(result, answer.value.assess, (field) => questionOf(form, field));
-  const panels = document.getElementById("result-panels");
-  renderPanels(panels, { ...answer.value, crs: lastScore });
-  panels.hidden = false;
+  const question = (field) => questionOf(form, field);
+  renderAssess(details, answer.value.assess, question);
+  renderPanels(details, { ...answer.value, crs: lastScore, profile: lastProfile });
+  calendar.show(answer.value.assess);
+  details.hidden = false;
   result.dataset.details = "ready";
 }
 
@@ -116,26 +149,116 @@ const engine = new EngineClient({
     const box = document.getElementById("engine-error");
     box.textContent = t(reason === "timeout" ? "calculator.engine.timeout" : "calculator.engine.error");
     box.hidden = false;
-    setState("error", "");
+    setState("error", "", t("calculator.bar.error"));
   },
   onResult,
   onDetails,
 });
 
-// Answers: a shared link wins over what this browser saved.
-const shared = state.fromFragment();
-writeAnswers(form, shared ?? state.load());
-if (shared) {
+// --- what the page says about the answers ---------------------------------------------------
+
+const notice = document.getElementById("answers-notice");
+const offer = document.getElementById("link-offer");
+
+/** Say `text`, with the answers that were left out (and why) listed under it. */
+function say(text, { refused = [], unknown = 0, intro = "" } = {}) {
+  document.getElementById("answers-notice-text").textContent = text;
+  const items = refused.map((r) => el("li", { "data-name": r.name },
+    r.value ? t("calculator.link.refused_item", { question: r.question, value: r.value }) : t("calculator.answers.dropped_item", { question: r.question })));
+  if (unknown) items.push(el("li", {}, t("calculator.answers.unknown", { count: unknown })));
+  const list = document.getElementById("answers-refused");
+  list.replaceChildren(...items);
+  list.hidden = !items.length;
+  if (items.length && intro) document.getElementById("answers-notice-text").textContent = `${text} ${intro}`;
+  offer.hidden = true;
+  notice.hidden = false;
+}
+
+/** Put checked answers into the form (their sections opened) and score them. */
+function apply(raw) {
+  const checked = cleanAnswers(form, raw);
+  writeAnswers(form, checked.answers);
+  openAnswered(form, defaults);
+  update();
+  return checked;
+}
+
+// --- shared links --------------------------------------------------------------------------
+
+const isField = (name) => Boolean(form.elements.namedItem(name)) || /^work_history\.\d+\./.test(name);
+let pendingLink = null;
+
+/** Whether the link's answers would replace answers typed here (so the page asks first). */
+function replacesTyped(raw) {
+  const typed = state.meaningful(readAnswers(form), defaults);
+  const names = new Set([...Object.keys(typed), ...Object.keys(raw)]);
+  return Object.keys(typed).length > 0 && [...names].some((name) => (typed[name] ?? defaults[name] ?? "") !== (raw[name] ?? defaults[name] ?? ""));
+}
+
+function takeLink(raw) {
   state.forgetFragment();
-  document.getElementById("answers-status").textContent = t("calculator.answers.restored");
+  const checked = apply(raw);
+  say(t("calculator.answers.restored"), { ...checked, intro: t("calculator.link.refused") });
+}
+
+function offerLink(raw) {
+  if (!replacesTyped(raw)) return takeLink(raw);
+  pendingLink = raw;
+  say(t("calculator.link.offer"));
+  offer.hidden = false;
+  document.getElementById("link-accept").focus();
+}
+
+document.getElementById("link-accept").addEventListener("click", () => {
+  if (pendingLink) takeLink(pendingLink);
+  pendingLink = null;
+});
+document.getElementById("link-decline").addEventListener("click", () => {
+  pendingLink = null;
+  state.forgetFragment();
+  say(t("calculator.link.declined"));
+});
+
+// A second link opened in this tab changes only the fragment: the page is not loaded again.
+window.addEventListener("hashchange", () => {
+  const raw = state.fromFragment(isField);
+  if (raw) offerLink(raw);
+});
+
+// --- start: the answers saved in this browser, checked one by one; then a shared link ---------
+
+function restore() {
+  try {
+    const stored = state.load();
+    const checked = cleanAnswers(form, stored.value ?? {});
+    writeAnswers(form, checked.answers);
+    openAnswered(form, defaults);
+    if (stored.unreadable) say(t("calculator.answers.unreadable"));
+    else if (checked.refused.length || checked.unknown) say(t("calculator.answers.dropped"), checked);
+  } catch (error) {
+    // Anything unusable is dropped: the page starts with no answers rather than not at all.
+    console.error("calculator: saved answers dropped:", error);
+    state.clear();
+    writeAnswers(form, {});
+    say(t("calculator.answers.unreadable"));
+  }
+  state.save(readAnswers(form), defaults); // what was dropped is gone for good
+  const shared = state.fromFragment(isField);
+  if (shared) offerLink(shared);
 }
 
 form.addEventListener("input", update);
 form.addEventListener("change", update);
 form.addEventListener("submit", (event) => event.preventDefault());
+// Chromium fires no event for an impossible date typed into an empty date field (30 February):
+// its keys and leaving the field say that its validity may have changed.
+const dateTouched = (event) => { if (event.target.type === "date") update(); };
+form.addEventListener("keyup", dateTouched);
+form.addEventListener("focusout", dateTouched);
 
 document.getElementById("add-job").addEventListener("click", () => {
-  addJob(form)?.querySelector("input, select").focus();
+  const job = addJob(form);
+  if (job) job.querySelector("input, select").focus();
   update();
 });
 form.addEventListener("click", (event) => {
@@ -150,6 +273,7 @@ document.getElementById("clear-answers").addEventListener("click", () => {
   state.clear();
   writeAnswers(form, {});
   document.getElementById("share-link-field").hidden = true;
+  notice.hidden = true;
   update();
   document.getElementById("answers-status").textContent = t("calculator.answers.cleared");
 });
@@ -169,5 +293,21 @@ document.getElementById("copy-link").addEventListener("click", async () => {
   document.getElementById("answers-status").textContent = t(copied ? "calculator.answers.link_copied" : "calculator.answers.link_ready");
 });
 
+document.getElementById("print-report").addEventListener("click", () => window.print());
+// A printed report says when it was printed and for which day's rules.
+window.addEventListener("beforeprint", () => {
+  document.getElementById("print-summary").textContent = lastScore && result.dataset.state === "ready"
+    ? t("calculator.report.printed", { date: date(today()), as_of: date(lastScore.as_of) }) : "";
+});
+
+const scenarios = mountScenarios({
+  form,
+  defaults,
+  current: () => ({ answers: readAnswers(form), score: result.dataset.state === "ready" ? lastScore : null }),
+  load: (answers) => apply(answers),
+});
+const calendar = mountCalendar();
+
+restore();
 update();
 engine.start();

@@ -45,7 +45,7 @@ function table(rows) {
 }
 
 export function renderPlan(section, plan) {
-  section.replaceChildren(el("h3", {}, t("plan.heading")));
+  section.replaceChildren(el("h4", {}, t("plan.heading")));
   if (!plan) return;
   const { suggestions, combinations } = plan;
   if (!suggestions.length) {
@@ -58,14 +58,14 @@ export function renderPlan(section, plan) {
   }
   if (combinations.length) {
     const byId = new Map(suggestions.map((s) => [s.id, s]));
-    const list = el("ol", { class: "plan-pairs" });
+    const list = el("ol", { class: "plan-pairs pairs" });
     for (const pair of combinations.slice(0, 5)) {
       const [a, b] = pair.ids.map((id) => describe(byId.get(id)));
       list.append(el("li", { "data-ids": pair.ids.join(" ") },
         a, el("br"), `${t("plan.pair_plus")} ${b}: `,
         el("strong", { class: "gain" }, t("plan.gain", { gain: pair.gain })), ` (${pair.total})`));
     }
-    section.append(el("h4", {}, t("plan.pairs_heading")), el("p", {}, t("plan.pairs_intro")), list);
+    section.append(el("h5", { class: "pairs" }, t("plan.pairs_heading")), el("p", { class: "pairs" }, t("plan.pairs_intro")), list);
   }
   const notes = el("ul", { class: "plan-notes" });
   const w = plan.waiting;

@@ -1,35 +1,65 @@
 // Where answers are kept: this browser's localStorage, and the URL fragment of a shared link
-// (the part after #, which browsers never send to a server). Nothing else, nowhere else.
+// (the part after #, which browsers never send to a server). Nothing else, nowhere else. What
+// comes back from either is checked answer by answer by the form (form.js, cleanAnswers).
 const KEY = "ee-guide:calculator:answers";
+const SCENARIOS = "ee-guide:calculator:scenarios";
+// The answers asked only of the principal applicant, of the partner who is not it now (a swap).
+const PARTNER = "ee-guide:calculator:partner";
 
 /** Answers worth keeping: the ones that differ from the form's defaults. */
-function meaningful(answers, defaults) {
+export function meaningful(answers, defaults) {
   return Object.fromEntries(Object.entries(answers).filter(([name, value]) => value !== defaults[name]));
 }
 
-export function save(answers, defaults) {
+function write(key, value) {
   try {
-    localStorage.setItem(KEY, JSON.stringify(meaningful(answers, defaults)));
+    localStorage.setItem(key, JSON.stringify(value));
+    return true;
   } catch {
     // Storage may be full or disabled (private mode): the calculator works without it.
+    return false;
   }
 }
 
-export function load() {
+/** What `key` holds: {value} (null when nothing is stored), or {unreadable: true} for text that
+ * is not JSON, or JSON too deep to read. */
+function read(key) {
+  let text;
   try {
-    const data = JSON.parse(localStorage.getItem(KEY) || "{}");
-    return data && typeof data === "object" && !Array.isArray(data) ? data : {};
+    text = localStorage.getItem(key);
   } catch {
-    return {};
+    return { value: null };
+  }
+  if (text === null) return { value: null };
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return { unreadable: true };
   }
 }
 
-export function clear() {
+function remove(key) {
   try {
-    localStorage.removeItem(KEY);
+    localStorage.removeItem(key);
   } catch {
     // Nothing stored, nothing to clear.
   }
+}
+
+export function save(answers, defaults) {
+  write(KEY, meaningful(answers, defaults));
+}
+
+/** The saved answers as stored (to be checked by the form): {value} or {unreadable: true}. */
+export function load() {
+  const found = read(KEY);
+  if (found.unreadable) remove(KEY);
+  return found;
+}
+
+export function clear() {
+  remove(KEY);
+  remove(PARTNER);
 }
 
 /** A link to this page with the answers in its fragment. */
@@ -39,15 +69,47 @@ export function shareLink(answers, defaults) {
   return url.href;
 }
 
-/** Answers from the page's fragment, or null when it holds none. */
-export function fromFragment() {
+/**
+ * The answers of the page's fragment when it is a shared link, or null. Only a fragment that
+ * names a question of the form (`isField(name)`) with a value is one: "#main" (the skip link)
+ * or "#result" are places in the page, and leave the answers alone.
+ */
+export function fromFragment(isField) {
   const text = location.hash.slice(1);
   if (!text) return null;
-  const answers = Object.fromEntries(new URLSearchParams(text));
-  return Object.keys(answers).length ? answers : null;
+  let params;
+  try {
+    params = new URLSearchParams(text);
+  } catch {
+    return null;
+  }
+  const answers = {};
+  for (const [name, value] of params) answers[name] = value;
+  return Object.entries(answers).some(([name, value]) => value !== "" && isField(name)) ? answers : null;
 }
 
 /** Drop the fragment once read, so later edits are not overridden by it on reload. */
 export function forgetFragment() {
   history.replaceState(null, "", location.pathname + location.search);
+}
+
+/** The scenarios kept in this browser: [{name, saved, answers, score}], newest last. */
+export function loadScenarios() {
+  const { value } = read(SCENARIOS);
+  return Array.isArray(value) ? value.filter((s) => s && typeof s.name === "string" && s.answers && typeof s.answers === "object") : [];
+}
+
+/** Returns false when the browser refused to store them. */
+export function saveScenarios(list) {
+  return write(SCENARIOS, list);
+}
+
+/** The other partner's answers kept by a swap of the principal applicant, or null. */
+export function loadPartner() {
+  const { value } = read(PARTNER);
+  return value && typeof value === "object" && !Array.isArray(value) ? value : null;
+}
+
+export function savePartner(answers) {
+  write(PARTNER, answers);
 }

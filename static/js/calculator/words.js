@@ -2,7 +2,7 @@
 // each code is worded here from the catalogue, with its values written out in the page's
 // language. `question(field)` gives the words of the form's question for a profile field.
 import { date, list, money, written } from "../lib/format.js";
-import { has, lang, rule, t } from "../lib/i18n.js";
+import { has, lang, quoted, rule, semicolons, t } from "../lib/i18n.js";
 
 const MONEY = ["required", "held", "shortfall"];
 
@@ -33,7 +33,7 @@ export function check(requirement, program, question) {
   if (p.needed) {
     values.needed = list(Object.entries(p.needed).map(([key, level]) => t("assessment.check.level_in", { ability: ability(key), level })));
   }
-  if (p.unanswered) values.questions = list(p.unanswered.map((field) => `“${question(field)}”`));
+  if (p.unanswered) values.questions = list(p.unanswered.map((field) => quoted(question(field))));
   if (p.weakest) values.weakest = rule("programs.fsw_grid_maxima", "rows", p.weakest).toLocaleLowerCase(lang());
   return t("assessment.check." + requirement.check, values);
 }
@@ -54,7 +54,7 @@ export function gridDetail(line) {
     case "arranged_employment":
       return t(p.job_offer ? "assessment.grid.job_offer" : "assessment.grid.no_job_offer");
     default: // adaptability
-      return p.elements.map((key) => rule("programs.fsw_adaptability", "rows", key)).join("; ") || t("assessment.grid.adaptability_none");
+      return semicolons(p.elements.map((key) => rule("programs.fsw_adaptability", "rows", key))) || t("assessment.grid.adaptability_none");
   }
 }
 

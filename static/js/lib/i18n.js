@@ -47,3 +47,24 @@ export function t(key, values = {}) {
 export function rule(tableId, part, key) {
   return t(`rules.${tableId}.${part}` + (key === undefined ? "" : `.${key}`));
 }
+
+// Punctuation between words put together here differs by language ("Total: 5" / "Total : 5").
+/** "label: text". */
+export function labelled(label, text) {
+  return t("site.punct.labelled", { label, text });
+}
+
+/** "label:", as the lead-in of a line whose text follows in its own element. */
+export function leadIn(label) {
+  return t("site.punct.label", { label });
+}
+
+/** “text”, in the language's quotation marks. */
+export function quoted(text) {
+  return t("site.punct.quoted", { text });
+}
+
+/** Items joined by semicolons (items that may hold commas themselves). */
+export function semicolons(items) {
+  return items.join(t("site.punct.semicolon"));
+}
