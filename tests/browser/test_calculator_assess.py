@@ -95,6 +95,7 @@ def test_the_spouses_year_of_work_in_canada_is_asked_and_counts_in_the_grid(page
     open_calculator(page, site_server)
     fill_profile(page, PROFILE)  # a spouse who comes along, with no skilled years in Canada
     question = page.locator('[name="spouse.worked_in_canada_one_year"]')
+    reveal(page, "spouse.worked_in_canada_one_year")  # with the programs' questions
     expect(question).to_be_visible()
     expect(page.locator('label[for="f-spouse-worked_in_canada_one_year"]')).to_have_text(
         words("calculator.field.spouse.worked_in_canada_one_year"))

@@ -2,14 +2,13 @@
 questions that do not apply hidden but present, scores bounded by the chosen test."""
 from __future__ import annotations
 
-from datetime import date
 import datetime
 
 from playwright.sync_api import expect
 
 import engine
 
-from tests.browser.calculator_page import SETTLED, fill_profile, open_calculator
+from tests.browser.calculator_page import SETTLED, fill, fill_profile, open_calculator
 
 PROFILE = {
     "as_of": "2026-11-02", "age": 30, "education": "bachelors",
@@ -123,12 +122,12 @@ def test_date_fields_take_their_bounds_from_the_field_model(page, site_server):
     from tests.harness.words import long_date, words
 
     open_calculator(page, site_server)
-    model = {f["path"]: f for f in fields.model(date.today())["fields"]}
+    model = {f["path"]: f for f in fields.model(datetime.date.today())["fields"]}
     for name in ("as_of", "eca_issued_on", "ita_received_on", "first_language.taken_on"):
-        bounds = model.get(name) or next(f for f in fields.model(date.today())["language_fields"] if f["path"] == "taken_on")
+        bounds = model.get(name) or next(f for f in fields.model(datetime.date.today())["language_fields"] if f["path"] == "taken_on")
         field = page.locator(f'[name="{name}"]')
         assert (field.get_attribute("min"), field.get_attribute("max")) == (bounds["min"], bounds["max"]), name
-    page.fill('[name="eca_issued_on"]', "2100-01-01")
+    fill(page, "eca_issued_on", "2100-01-01")
     expect(page.locator("#f-eca_issued_on-error")).to_have_text(words("errors.date_max", max=long_date("2099-12-31")))
-    page.fill('[name="as_of"]', "2014-12-31")
+    fill(page, "as_of", "2014-12-31")
     expect(page.locator("#f-as_of-error")).to_have_text(words("errors.date_min", min=long_date("2015-01-01")))

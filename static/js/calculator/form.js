@@ -273,11 +273,11 @@ function problem(input) {
   return t(stepped ? "calculator.error.range_step" : "calculator.error.range", bounds);
 }
 
-/** A date the browser could not read (30 February), a year of five digits, or one out of bounds. */
+/** A date the browser could not read (30 February), or one out of the field model's bounds (its
+ * max also keeps the year to four digits as it is typed). */
 function dateProblem(input) {
   const v = input.validity;
   if (v.badInput) return t("calculator.error.date");
-  if (input.value && !/^\d{4}-/.test(input.value)) return t("calculator.error.date_year");
   // Out of the field model's bounds: the engine's own words for it (errors.date_min/max).
   if (v.rangeUnderflow) return refusal({ code: "date_min", params: { min: input.min } });
   if (v.rangeOverflow) return refusal({ code: "date_max", params: { max: input.max } });

@@ -141,6 +141,7 @@ const engine = new EngineClient({
     boot.ready();
     stage.textContent = t("calculator.engine.ready");
     document.getElementById("engine-status").classList.add("is-ready");
+    lastSent = null; // a worker started again has answered nothing yet: ask it again
     update();
   },
   onError(reason) {
