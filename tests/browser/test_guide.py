@@ -71,6 +71,15 @@ def test_guide_pages_fit_the_screen_without_sideways_scrolling(guarded_context, 
         assert all(right <= width for right in boxes), (slug, boxes)
 
 
+@pytest.mark.parametrize("path", ["guide/draws-and-invitations/", "fr/guide/draws-and-invitations/"])
+def test_the_categories_table_reads_on_a_phone_without_scrolling_sideways(guarded_context, site_server, path):
+    # Its conditions are sentences: read in a box scrolled sideways, half of each line is hidden.
+    page = guarded_context(site_server, viewport={"width": 320, "height": 740}).new_page()
+    page.goto(site_server.url + path)
+    box = page.locator(".categories-table")
+    assert box.evaluate("(e) => e.scrollWidth - e.clientWidth") <= 0
+
+
 def test_dark_mode_follows_the_system_setting(guarded_context, site_server):
     colours = {}
     for scheme in ("light", "dark"):
