@@ -3,6 +3,7 @@ old figures named as old, worked budgets equal to the fees data, glossary words 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -20,7 +21,8 @@ cad = formatter("en").cad
 
 
 def text_of(element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    # Runs of spaces and line breaks become one space; a no-break space is kept, as it is shown.
+    return re.sub(r"[ \t\r\n]+", " ", "".join(element.itertext())).strip()
 
 
 def prose(built_site, slug: str):
