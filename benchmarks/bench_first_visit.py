@@ -142,25 +142,33 @@ def calculator_visit(playwright, folder: Path, site: Path, base: str, throttle: 
     page.goto(base + "calculator/", timeout=600_000)
     page.wait_for_selector(READY, timeout=600_000)
     seconds = time.perf_counter() - start
+    said = page_said_ready(page)
     context.close()
-    return seconds, counted
+    return seconds, said, counted
 
 
-def warm_visits(playwright, folder: Path, base: str, count: int) -> list[float]:
+def page_said_ready(page) -> float:
+    """Seconds from navigation to the moment the page itself said ready (its mark
+    "calculator-ready"): the driver notices a little later, so it times both."""
+    return page.evaluate("performance.getEntriesByName('calculator-ready')[0].startTime") / 1000
+
+
+def warm_visits(playwright, folder: Path, base: str, count: int) -> tuple[list[float], list[float]]:
     """Later visits in the same profile: files from the service worker, Python from its snapshot."""
     context = browser_profile(playwright, folder)
     page = context.new_page()
     page.goto(base + "calculator/")
     page.wait_for_selector(READY)
     page.wait_for_selector("html[data-offline=ready]", timeout=120_000)
-    times = []
+    times, said = [], []
     for _ in range(count):
         start = time.perf_counter()
         page.goto(base + "calculator/")
         page.wait_for_selector(READY)
         times.append(time.perf_counter() - start)
+        said.append(page_said_ready(page))
     context.close()
-    return times
+    return times, said
 
 
 def stdlib_sizes(site: Path) -> str:
@@ -187,15 +195,16 @@ def main() -> None:
             with sync_playwright() as playwright:
                 lines = [guide_visit(playwright, tmp, site, base, ""),
                          guide_visit(playwright, tmp, site, base, "guide/eligibility/")]
-                cold, moved = [], None
+                cold, cold_said, moved = [], [], None
                 for run in range(ARGS.runs):
-                    seconds, counted = calculator_visit(playwright, tmp / f"calc-{run}", site, base)
+                    seconds, said, counted = calculator_visit(playwright, tmp / f"calc-{run}", site, base)
                     cold.append(seconds)
+                    cold_said.append(said)
                     moved = moved or counted
-                warm = warm_visits(playwright, tmp / "calc-0", base, ARGS.runs)
+                warm, warm_said = warm_visits(playwright, tmp / "calc-0", base, ARGS.runs)
                 slow = None
                 if ARGS.throttle:
-                    slow, _ = calculator_visit(playwright, tmp / "calc-slow", site, base, throttle=True)
+                    slow, _, _ = calculator_visit(playwright, tmp / "calc-slow", site, base, throttle=True)
         finally:
             httpd.shutdown()
 
@@ -205,9 +214,11 @@ def main() -> None:
         print(line + "   [target ≤ 1.5 MB raw]")
     print(f"first visit to the calculator, until ready: {sum(moved.raw.values()) / MB:.2f} MB raw, "
           f"{sum(moved.gzip.values()) / MB:.2f} MB gzipped ({moved.files} files)   [target ≤ 4.5 MB gzipped]")
-    print(f"calculator ready, cold (first visit, {ARGS.runs} runs): median {statistics.median(cold):.2f} s "
-          f"(min {min(cold):.2f}, max {max(cold):.2f})")
-    print(f"calculator ready, warm (later visits, {len(warm)}): median {statistics.median(warm):.2f} s")
+    print(f"calculator ready, cold (first visit, {ARGS.runs} runs): median {statistics.median(cold_said):.2f} s "
+          f"as the page says it (min {min(cold_said):.2f}, max {max(cold_said):.2f}); "
+          f"{statistics.median(cold):.2f} s as the test driver sees it")
+    print(f"calculator ready, warm (later visits, {len(warm)}): median {statistics.median(warm_said):.2f} s "
+          f"as the page says it; {statistics.median(warm):.2f} s as the test driver sees it")
     if slow is not None:
         print(f"calculator ready over a 2 Mbit/s link ({LINK['latency']} ms latency), first visit: {slow:.1f} s")
     print(stdlib)
