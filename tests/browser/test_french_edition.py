@@ -65,6 +65,18 @@ def test_no_english_sentence_on_a_french_page(page, site_server, built_site):
     assert not found, found
 
 
+def test_the_french_report_spaces_its_punctuation_as_french_does(page, site_server):
+    # The scripts put words together ("Programme : admissible", « question »): French puts a
+    # no-break space before : and ; and inside « », and never uses English quotation marks.
+    page.goto(site_server.url + CALCULATEUR)
+    page.wait_for_selector(READY)
+    fill_profile(page, TYPED["pte-with-celpip-spouse"])
+    page.wait_for_selector('#result[data-details="ready"]')
+    text = page.locator("#result").text_content()
+    assert "\u00a0:" in text
+    assert re.findall(r"\S[:;](?=\s)|[“”]| [:;]", text) == []
+
+
 def test_the_check_finds_english(page, site_server):
     """The test above can fail: the English pages are full of these words."""
     page.goto(site_server.url + "guide/proof-of-funds/")

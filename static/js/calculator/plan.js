@@ -1,6 +1,6 @@
 // The planner panel: engine.plan's changes, ranked by points gained, and the best pairs.
 import { el } from "../lib/dom.js";
-import { t } from "../lib/i18n.js";
+import { leadIn, t } from "../lib/i18n.js";
 
 const SHOWN = 8;
 const LANGUAGE_CODES = /^(first_language|second_language|spouse\.language)\.(listening|reading|writing|speaking|all|new)$/;
@@ -62,7 +62,7 @@ export function renderPlan(section, plan) {
     for (const pair of combinations.slice(0, 5)) {
       const [a, b] = pair.ids.map((id) => describe(byId.get(id)));
       list.append(el("li", { "data-ids": pair.ids.join(" ") },
-        a, el("br"), `${t("plan.pair_plus")} ${b}: `,
+        a, el("br"), leadIn(`${t("plan.pair_plus")} ${b}`), " ",
         el("strong", { class: "gain" }, t("plan.gain", { gain: pair.gain })), ` (${pair.total})`));
     }
     section.append(el("h5", { class: "pairs" }, t("plan.pairs_heading")), el("p", { class: "pairs" }, t("plan.pairs_intro")), list);
