@@ -8,9 +8,9 @@ import { refusal } from "./words.js";
 
 const MODEL = JSON.parse(document.getElementById("profile-model").textContent);
 const FIELDS = new Map(MODEL.fields.map((field) => [field.path, field]));
-const TESTS = new Map(MODEL.tests.map((test) => [test.key, test]));
+export const TESTS = new Map(MODEL.tests.map((test) => [test.key, test]));
 const ABILITIES = MODEL.language_fields.filter((field) => field.type === "score").map((field) => field.path);
-const LANGUAGES = MODEL.fields.filter((field) => field.type === "language").map((field) => field.path);
+export const LANGUAGES = MODEL.fields.filter((field) => field.type === "language").map((field) => field.path);
 const MAX_JOBS = FIELDS.get("work_history").items;
 
 /** The fields directly inside the object at `path` ("" for the profile). */

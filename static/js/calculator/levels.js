@@ -3,10 +3,9 @@
 // language.<test>). A score of a test taken before that chart began, or one the test cannot
 // report, shows no level: the engine's answer then says what counts.
 import { t } from "../lib/i18n.js";
+import { TESTS } from "./form.js";
 
 const CHARTS = JSON.parse(document.getElementById("language-charts").textContent);
-const MODEL = JSON.parse(document.getElementById("profile-model").textContent);
-const TESTS = new Map(MODEL.tests.map((test) => [test.key, test]));
 
 /** The level a score gives on the chart of `testKey`: {level, below} or null when unknown. */
 export function levelOf(testKey, ability, score, takenOn) {

@@ -4,7 +4,7 @@ import { el } from "../lib/dom.js";
 import { date } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import {
-  addJob, applyVisibility, buildProfile, cleanAnswers, formPath, inputFor, jobCount, openAnswered,
+  addJob, applyVisibility, buildProfile, cleanAnswers, formPath, inputFor, jobCount, LANGUAGES, openAnswered,
   questionOf, readAnswers, removeJob, showErrors, writeAnswers,
 } from "./form.js";
 import { showLevels } from "./levels.js";
@@ -26,7 +26,6 @@ const message = document.getElementById("result-message");
 const bar = document.getElementById("score-bar");
 const barState = document.getElementById("score-state");
 const details = document.getElementById("report-details");
-const LANGUAGES = ["first_language", "second_language", "spouse.language"];
 
 /** The visitor's own date (not UTC's), as YYYY-MM-DD. */
 function today() {
@@ -244,7 +243,6 @@ function restore() {
     writeAnswers(form, {});
     say(t("calculator.answers.unreadable"));
   }
-  state.save(readAnswers(form), defaults); // what was dropped is gone for good
   const shared = state.fromFragment(isField);
   if (shared) offerLink(shared);
 }
@@ -311,5 +309,5 @@ const scenarios = mountScenarios({
 const calendar = mountCalendar();
 
 restore();
-update();
+update(); // saves the answers as restored: what was dropped is gone for good
 engine.start();
