@@ -108,12 +108,12 @@ def _entry(id_: str, field: str, start: date, table_id: str, key: str, row, unti
     """A deadline: what (`id`, the profile `field` it is about), from when, until when (None when
     no rule is on file), and the rule it follows."""
     entry = {"id": id_, "field": field, "from": start.isoformat(), "table": table_id, "row": key}
-    checked = iso(rules.history(table_id).checked)
+    dates = rules.history(table_id).dates()
     if row is None:
-        entry.update(until=None, expired=None, days_left=None, source=rules.history(table_id).source, checked=checked)
+        entry.update(until=None, expired=None, days_left=None, source=rules.history(table_id).source, **dates)
         return entry
     entry.update(until=until.isoformat(), expired=as_of > until, days_left=(until - as_of).days,
-                 source=row.source, checked=checked)
+                 source=row.source, **dates)
     if row.status:
         entry["status"] = row.status
     if row.note:

@@ -9,7 +9,6 @@ biometrics are charged per person up to a family maximum.
 from datetime import date
 
 from . import rules
-from .deadlines import iso
 
 GOVERNMENT = "fees.government"
 ESTIMATES = "fees.estimates"
@@ -46,7 +45,7 @@ def assess_fees(*, spouse_applies: bool, children: int, as_of: date) -> dict:
         "complete": not missing,
         "currency": "CAD",
         "source": history.source,
-        "checked": iso(history.checked),
+        **history.dates(),
         "estimates": _estimates(as_of),
     }
     if missing:
@@ -80,7 +79,7 @@ def _line(row, key, count, subtotal, history) -> dict:
         "subtotal": subtotal,
         "effective_from": row.effective_from.isoformat(),
         "source": row.source,
-        "checked": iso(history.checked),
+        **history.dates(),
     }
     if row.status:
         line["status"] = row.status
@@ -99,7 +98,7 @@ def _estimates(as_of: date) -> dict:
             "low": row.values["low"],
             "high": row.values["high"],
             "source": row.source,
-            "checked": iso(history.checked),
+            **history.dates(),
             "status": row.status or "estimate",
         }
         if row.note:

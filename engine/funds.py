@@ -8,7 +8,7 @@ residents. Beyond the largest family in the table, each extra member adds a fixe
 from datetime import date
 
 from . import rules
-from .deadlines import add_months, iso
+from .deadlines import add_months
 from .notices import warning
 
 SETTLEMENT = "funds.settlement"
@@ -48,7 +48,7 @@ def assess_funds(*, family_size: int, held, job_offer: bool, authorized, as_of: 
         "not_needed_for": [row.key for row in needs.rows if not row.values["required"]],
         "held": held,
         "source": rules.history(SETTLEMENT).source,
-        "checked": iso(rules.history(SETTLEMENT).checked),
+        **rules.history(SETTLEMENT).dates(),
         "warnings": [],
     }
     try:

@@ -103,7 +103,7 @@ class _Program:
             "requirements": self.requirements,
             "notes": self.notes,
             "source": self.table.source,
-            "checked": self.table.checked.isoformat() if self.table.checked else None,
+            **self.table.dates(),
             **extra,
         }
 

@@ -7,7 +7,9 @@ engine works the same from a source tree, a wheel or a zip unpacked in Pyodide.
 The data holds no words: a table's title, its column headings, its row labels and notes are
 in locales/<lang>/rules/<stem>.toml, looked up by table id and `Row.id` (a note by its key).
 
-Each row names its columns (`with_spouse = 100`), dates itself (`effective_from`, and an inclusive
+Each table says when its figures were last seen at the source (`figures_seen`: the date of the
+copy actually read, or "unknown" when no such date was recorded) and when a person last reviewed
+it (`reviewed`); the guide shows both. Each row names its columns (`with_spouse = 100`), dates itself (`effective_from`, and an inclusive
 `effective_to` when it ended) and may cite its own `source`, carry a `status` ("unconfirmed",
 "secondary") and a `note` key. A table's `defaults` give the value of a column a row leaves out.
 The loader refuses a row of the wrong shape, a column that mixes sorts of values, and two rows
@@ -36,7 +38,8 @@ from datetime import date, timedelta
 from importlib import resources
 
 KINDS = ("bands", "keyed", "ranges")
-_STANDARD_KEYS = {"kind", "columns", "source", "checked", "rows", "column_min", "defaults"}
+_STANDARD_KEYS = {"kind", "columns", "source", "figures_seen", "reviewed", "rows", "column_min", "defaults"}
+UNKNOWN = "unknown"  # the value of `figures_seen` when the date of the copy read was not recorded
 _WORDS = ("title", "column_labels", "label")  # kept in the locale catalogue, never in the data
 
 
@@ -90,10 +93,17 @@ class Table:
     kind: str
     columns: tuple
     source: str
-    checked: date | None
+    figures_seen: date | None  # None: the date of the copy read is unknown (never guessed)
+    reviewed: date
     rows: tuple
     column_min: tuple | None = None
     attrs: dict = field(default_factory=dict)  # any other table-level keys (e.g. lowest, step)
+
+    def dates(self) -> dict:
+        """When the figures were last seen at the source (None: unknown) and when a person last
+        reviewed the table, as ISO dates: what every answer that cites the table carries."""
+        return {"figures_seen": self.figures_seen.isoformat() if self.figures_seen else None,
+                "reviewed": self.reviewed.isoformat()}
 
     def column_name(self, column=None) -> str:
         """`column` checked against the table's columns; may be omitted when there is one."""
@@ -202,6 +212,11 @@ def _build(table_id: str, spec: dict, where: str) -> Table:
     source = spec.get("source")
     if not source:
         fail("needs a source URL")
+    figures_seen, reviewed = spec.get("figures_seen"), spec.get("reviewed")
+    if type(reviewed) is not date:
+        fail("needs `reviewed`, the date a person last reviewed the table")
+    if figures_seen != UNKNOWN and (type(figures_seen) is not date or figures_seen > reviewed):
+        fail(f"needs `figures_seen`, the date of the copy of the source read (on or before `reviewed`), or {UNKNOWN!r}")
     column_min = spec.get("column_min")
     if column_min is not None and len(column_min) != len(columns):
         fail("column_min needs one number per column")
@@ -220,7 +235,8 @@ def _build(table_id: str, spec: dict, where: str) -> Table:
         kind=kind,
         columns=columns,
         source=source,
-        checked=spec.get("checked"),
+        figures_seen=None if figures_seen == UNKNOWN else figures_seen,
+        reviewed=reviewed,
         rows=tuple(rows),
         column_min=tuple(column_min) if column_min is not None else None,
         attrs={k: v for k, v in spec.items() if k not in _STANDARD_KEYS},

@@ -12,7 +12,10 @@ from .paths import CONTENT, rel
 from .strings import toml_error_line
 
 FENCE = "+++"
-REQUIRED = {"title": str, "summary": str, "order": int, "last_checked": dt.date, "sources": list}
+# `reviewed`: the day a person last reviewed the page. Each source says when its figures were last
+# seen there (`figures_seen`: the date of the copy actually read, or "unknown", never a guess).
+REQUIRED = {"title": str, "summary": str, "order": int, "reviewed": dt.date, "sources": list}
+UNKNOWN = "unknown"
 # Optional: stylesheets and scripts from static/ that the page needs besides the site's (e.g. a
 # chart's styles, the document checklist's script).
 OPTIONAL = {"styles": list, "scripts": list}
@@ -22,6 +25,7 @@ OPTIONAL = {"styles": list, "scripts": list}
 class Source:
     title: str
     url: str
+    figures_seen: dt.date | None  # None: the date of the copy read was not recorded
 
 
 @dataclass
@@ -33,7 +37,7 @@ class Page:
     title: str
     summary: str
     order: int
-    last_checked: dt.date
+    reviewed: dt.date
     sources: list[Source]
     styles: list[str]
     scripts: list[str]
@@ -85,8 +89,9 @@ def load_page(path: Path) -> Page:
         title=meta["title"],
         summary=meta["summary"],
         order=meta["order"],
-        last_checked=meta["last_checked"],
-        sources=[Source(s["title"], s["url"]) for s in meta["sources"]],
+        reviewed=meta["reviewed"],
+        sources=[Source(s["title"], s["url"], None if s["figures_seen"] == UNKNOWN else s["figures_seen"])
+                 for s in meta["sources"]],
         styles=meta.get("styles", []),
         scripts=meta.get("scripts", []),
         body="".join(lines[end + 1:]),
@@ -122,10 +127,15 @@ def _check_meta(meta: dict, where: str, meta_lines: list[str]) -> None:
     if not meta["sources"]:
         raise BuildError.at(where, _key_line("sources", meta_lines), "a page needs at least one source")
     for source in meta["sources"]:
-        if not (isinstance(source, dict) and set(source) == {"title", "url"}
-                and all(isinstance(v, str) and v for v in source.values())):
+        if not (isinstance(source, dict) and set(source) == {"title", "url", "figures_seen"}
+                and all(isinstance(source[k], str) and source[k] for k in ("title", "url"))):
             raise BuildError.at(where, _key_line("sources", meta_lines),
-                                f"each source needs exactly a 'title' and a 'url', got {source!r}")
+                                f"each source needs exactly a 'title', a 'url' and 'figures_seen', got {source!r}")
+        seen = source["figures_seen"]
+        if seen != UNKNOWN and not (type(seen) is dt.date and seen <= meta["reviewed"]):
+            raise BuildError.at(where, _key_line("sources", meta_lines),
+                                f"a source's 'figures_seen' is the date of the copy read (on or before 'reviewed') "
+                                f"or {UNKNOWN!r}, got {seen!r}")
         if not source["url"].startswith("https://"):
             raise BuildError.at(where, _key_line("sources", meta_lines),
                                 f"source URLs must start with https://, got {source['url']!r}")

@@ -17,7 +17,7 @@ from babel.numbers import format_decimal
 
 
 class Formatter:
-    """`cad`, `number`, `long_date`, `or_list` and `megabytes` for one locale and catalogue."""
+    """`cad`, `number`, `long_date`, `month_year`, `or_list` and `megabytes` for one locale and catalogue."""
 
     def __init__(self, locale: str, strings: dict):
         self.locale = locale.replace("-", "_")
@@ -25,6 +25,7 @@ class Formatter:
         if len(self.months) != 12:
             raise ValueError("site.months must list 12 month names")
         self.date_pattern = strings["site.date"]
+        self.month_pattern = strings["site.month_year"]
         self.first_pattern = strings["edition.date_first"]
         self.money_pattern = strings["site.money"]
 
@@ -55,6 +56,10 @@ class Formatter:
         pattern = self.first_pattern if value.day == 1 else self.date_pattern
         return pattern.format(day=value.day, month=self.months[value.month - 1], year=value.year)
 
+    def month_year(self, value: dt.date) -> str:
+        """"July 2026" / "juillet 2026": a date known only to the month (when an update is due)."""
+        return self.month_pattern.format(month=self.months[value.month - 1], year=value.year)
+
     def or_list(self, items) -> str:
         """["0", "1", "2"] -> "0, 1 or 2" / "0, 1 ou 2"."""
         return format_list([str(i) for i in items], style="or", locale=self.locale)
@@ -65,7 +70,7 @@ class Formatter:
         return format_decimal(Decimal(tenths) / 10, format="0.0", locale=self.locale)
 
     def filters(self) -> dict:
-        return {"cad": self.cad, "number": self.number, "long_date": self.long_date, "or_list": self.or_list,
+        return {"cad": self.cad, "number": self.number, "long_date": self.long_date, "month_year": self.month_year, "or_list": self.or_list,
                 "megabytes": self.megabytes}
 
 

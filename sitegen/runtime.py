@@ -64,8 +64,9 @@ def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
     """Copy Pyodide into `out_dir/pyodide/` and write `out_dir/engine-<hash>.zip`.
 
     Returns the URLs, relative to the site root, that templates and scripts use, and the
-    date the rules were last checked in full (`rules_checked`), computed here rather than
-    in the browser where reading every table would delay the start.
+    dates of the rules in force (`rules_dates`: the newest copy of a source read, the oldest
+    review), computed here rather than in the browser where reading every table would delay
+    the start.
     """
     out_dir, root = Path(out_dir), Path(root)
     source = root / "node_modules" / "pyodide"
@@ -85,7 +86,7 @@ def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
     return {
         "pyodide": PYODIDE_DIR,
         "engine_zip": engine_name,
-        "rules_checked": rules_checked(dt.date.today()),
+        "rules_dates": rules_dates(dt.date.today()),
         "crs_maximum": crs_maximum(dt.date.today()),
     }
 
@@ -98,11 +99,14 @@ def crs_maximum(as_of: dt.date) -> int:
     return max(sum(caps[section][column] for section in crs.SECTIONS) for column in (crs.WITH, crs.WITHOUT))
 
 
-def rules_checked(as_of: dt.date) -> dt.date:
-    """The oldest day on which a rule table in force was checked against its source."""
+def rules_dates(as_of: dt.date) -> dict:
+    """For the rule tables in force: `figures_seen`, the newest copy of a source actually read
+    (no figure is known to be newer), and `reviewed`, the oldest day a person reviewed one."""
     from engine import rules
 
-    return min(rules.table(table_id, as_of).checked for table_id in rules.table_ids())
+    tables = [rules.table(table_id, as_of) for table_id in rules.table_ids()]
+    return {"figures_seen": max(t.figures_seen for t in tables if t.figures_seen),
+            "reviewed": min(t.reviewed for t in tables)}
 
 
 class GzipSizes:

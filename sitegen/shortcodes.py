@@ -1,6 +1,6 @@
 """Jinja helpers that put the engine's rule data into the guide, so guide and calculator agree.
 
-In Markdown: `{{ rules_table("crs.age") }}` renders a whole table with its source and checked
+In Markdown: `{{ rules_table("crs.age") }}` renders a whole table with its source, its two dates
 date; `{{ rule("funds.settlement", 1, "amount") | cad }}` renders one figure;
 `{{ superseded("superseded.fees", "rprf") }}` gives a row that is no longer in force (for naming an
 old figure); `{{ block(budget("single")) }}` renders a worked budget from the fees data.
@@ -153,7 +153,7 @@ class Shortcodes:
             estimates_low=low, estimates_high=high,
             total_low=fees["total"] + low, total_high=fees["total"] + high,
             sources=list(dict.fromkeys([government.source, self.rules("fees.estimates").source])),
-            checked=min(government.checked, self.rules("fees.estimates").checked),
+            table=government,
             as_of=self.as_of,
         )
         return Markup(html)
@@ -176,7 +176,7 @@ class Shortcodes:
     def rules_table(self, table_id: str, columns: list[str] | None = None, *, format: str = "number",
                     row_heading: str | None = None, labels: list[str] | None = None,
                     exclude: list | None = None, link_rows: bool = False) -> Markup:
-        """An accessible HTML table of the rows in force, with its source link and checked date.
+        """An accessible HTML table of the rows in force, with its source link and its dates.
 
         `format`: "number", "cad" or "yes_no" (for 1/0 flags); `labels` replaces the column
         headings of the data when the page words them better; `exclude` leaves out the rows with
@@ -209,6 +209,7 @@ class Shortcodes:
             columns=[(c, labels[c]) for c in chosen],
             fmt=self._formatter(format),
             sources=list(dict.fromkeys(sources)),
+            update_due=_update_due(table),
             as_of=self.as_of,
         )
         return self.block(Markup(html))
@@ -234,7 +235,7 @@ class Shortcodes:
             categories.append((row, conditions))
         sources = list(dict.fromkeys([table.source] + [r.source for r in table.rows]))
         html = self.env.get_template("partials/categories_table.html").render(
-            table=table, categories=categories, sources=sources, as_of=self.as_of)
+            table=table, categories=categories, sources=sources, update_due=None, as_of=self.as_of)
         return self.block(Markup(html))
 
     def block(self, html: Markup) -> Markup:
@@ -242,3 +243,14 @@ class Shortcodes:
         token = f"%%block-{len(self.blocks)}%%"
         self.blocks[token] = str(html)
         return Markup(token)
+
+
+def _update_due(table):
+    """When IRCC's next update of a table it revises on a cycle (`review_after_months`, e.g.
+    proof of funds once a year) is due: that long after the newest rows in force began."""
+    months = table.attrs.get("review_after_months")
+    if months is None or not table.rows:
+        return None
+    from engine.deadlines import add_months
+
+    return add_months(max(row.effective_from for row in table.rows), months)

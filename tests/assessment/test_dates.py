@@ -69,7 +69,7 @@ def test_each_dated_answer_gets_its_deadline(field, start, until):
     entry = _deadline(result, field)
     assert (entry["from"], entry["until"]) == (start, until)
     assert entry["source"].startswith("https://")
-    assert entry["checked"] == "2026-11-25"
+    assert entry["reviewed"] == "2026-12-06" and "figures_seen" in entry
 
 
 def test_language_result_of_29_february_lasts_until_28_february():

@@ -36,7 +36,8 @@ def test_table_attributes_and_lookup():
     t = rules.table("crs.age", date(2026, 11, 25))
     assert t.kind == "bands" and t.columns == ("with_spouse", "without_spouse")
     assert t.source.startswith("https://www.canada.ca/")
-    assert t.checked == date(2026, 11, 25)
+    assert (t.figures_seen, t.reviewed) == (date(2026, 9, 30), date(2026, 12, 6))
+    assert t.dates() == {"figures_seen": "2026-09-30", "reviewed": "2026-12-06"}
     assert t.lookup(29, "without_spouse") == 110
     assert t.lookup(29, "with_spouse") == 100
     with pytest.raises(LookupError):
@@ -177,8 +178,11 @@ def test_in_force_since_gives_the_start_of_the_period():
 GOOD_ROW = 'rows = [ { key = "a", points = 1, effective_from = 2020-01-01 } ]'
 
 
-def load(rows: str, head: str = 'kind = "keyed"\ncolumns = ["points"]') -> dict:
-    return rules.load_text("test", f'[t]\n{head}\nsource = "https://example.org/"\n{rows}\n')
+DATES = "figures_seen = 2026-09-30\nreviewed = 2026-12-06"
+
+
+def load(rows: str, head: str = 'kind = "keyed"\ncolumns = ["points"]', dates: str = DATES) -> dict:
+    return rules.load_text("test", f'[t]\n{head}\nsource = "https://example.org/"\n{dates}\n{rows}\n')
 
 
 def test_the_loader_reads_named_columns_and_defaults():
@@ -205,6 +209,19 @@ def test_the_loader_reads_named_columns_and_defaults():
 def test_the_loader_refuses_a_broken_table(rows, error):
     with pytest.raises(rules.RulesDataError, match=error):
         load(rows)
+
+
+@pytest.mark.parametrize(("dates", "error"), [
+    ("figures_seen = 2026-09-30", "needs `reviewed`"),
+    ("reviewed = 2026-12-06", "needs `figures_seen`"),
+    ('figures_seen = "2026-09-30"\nreviewed = 2026-12-06', "needs `figures_seen`"),
+    ("figures_seen = 2026-12-07\nreviewed = 2026-12-06", "on or before `reviewed`"),
+])
+def test_every_table_says_when_its_figures_were_seen_and_reviewed(dates, error):
+    with pytest.raises(rules.RulesDataError, match=error):
+        load(GOOD_ROW, dates=dates)
+    unknown = load(GOOD_ROW, dates='figures_seen = "unknown"\nreviewed = 2026-12-06')["t"]
+    assert unknown.figures_seen is None and unknown.dates() == {"figures_seen": None, "reviewed": "2026-12-06"}
 
 
 def test_the_loader_refuses_overlapping_bands_in_force_together():

@@ -69,9 +69,17 @@ def test_bad_front_matter_names_its_line(inputs, tmp_path):
 def test_missing_front_matter_field_is_an_error(inputs, tmp_path):
     content, templates = inputs
     page = content / "en" / "medical-exam.md"
-    page.write_text(re.sub(r"^last_checked = .*\n", "", page.read_text(encoding="utf-8"), count=1, flags=re.M),
+    page.write_text(re.sub(r"^reviewed = .*\n", "", page.read_text(encoding="utf-8"), count=1, flags=re.M),
                     encoding="utf-8")
-    assert "needs 'last_checked'" in build_error(content, templates, tmp_path / "out")
+    assert "needs 'reviewed'" in build_error(content, templates, tmp_path / "out")
+
+
+def test_a_source_without_the_date_its_figures_were_seen_is_an_error(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "en" / "medical-exam.md"
+    page.write_text(re.sub(r"^figures_seen = .*\n", "", page.read_text(encoding="utf-8"), count=1, flags=re.M),
+                    encoding="utf-8")
+    assert "'figures_seen'" in build_error(content, templates, tmp_path / "out")
 
 
 def test_link_to_a_missing_page_names_its_line(inputs, tmp_path):

@@ -37,7 +37,7 @@ def order(slug: str) -> int:
 def test_each_new_page_exists_with_sources_and_a_checked_date(built_site, slug):
     meta = front_matter(slug)
     assert meta["sources"] and all(s["url"].startswith("https://") for s in meta["sources"])
-    assert dt.date(2026, 12, 2) <= meta["last_checked"] <= TODAY
+    assert dt.date(2026, 12, 2) <= meta["reviewed"] <= TODAY
     assert (built_site / "guide" / slug / "index.html").is_file()
 
 

@@ -29,13 +29,20 @@ def test_guide_page_renders_title_sources_and_checked_date(built_site, slug):
     doc = parse(built_site / "guide" / slug / "index.html")
     assert doc.find(".//h1").text == meta["title"]
     # The two dates sit at the foot of the page, with one link to what they mean.
-    checked, in_force = doc.findall(".//footer//p[@class='page-dates']//time")
-    assert checked.get("datetime") == meta["last_checked"].isoformat()
+    reviewed, in_force = doc.findall(".//footer//p[@class='page-dates']//time")
+    assert reviewed.get("datetime") == meta["reviewed"].isoformat()
     assert in_force.get("datetime") == dt.date.today().isoformat()
     explained = doc.find(".//footer//p[@class='page-dates']/a").get("href")
     assert explained == "/guide/glossary/#dates-on-each-page"
     source_links = [a.get("href") for a in doc.findall(".//section[@class='sources']//a")]
     assert source_links == [s["url"] for s in meta["sources"]]
+    # Each source says when its figures were seen there, or that the date was not recorded.
+    for item, source in zip(doc.findall(".//section[@class='sources']/ul/li"), meta["sources"]):
+        seen = item.find(".//time")
+        if source["figures_seen"] == "unknown":
+            assert seen is None and "not recorded" in "".join(item.itertext())
+        else:
+            assert seen.get("datetime") == source["figures_seen"].isoformat()
     assert doc.find(".//nav[@class='breadcrumbs']") is not None
     current = doc.findall(".//nav[@class='steps']//a[@aria-current='page']")
     assert [a.text for a in current] == [meta["title"]]

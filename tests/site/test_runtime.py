@@ -82,11 +82,14 @@ def test_manifest_and_dev_worker(tmp_path):
     assert "unregister()" in text and "addAll" not in text
 
 
-def test_rules_checked_is_the_oldest_check_of_a_table_in_force():
+def test_rules_dates_are_the_newest_copy_read_and_the_oldest_review():
     from engine import rules
-    from sitegen.runtime import rules_checked
+    from sitegen.runtime import rules_dates
 
     day = date(2026, 11, 25)
-    checked = rules_checked(day)
-    assert checked == min(rules.table(table_id, day).checked for table_id in rules.table_ids())
-    assert checked <= date.today()
+    tables = [rules.table(table_id, day) for table_id in rules.table_ids()]
+    dates = rules_dates(day)
+    assert dates["figures_seen"] == max(t.figures_seen for t in tables if t.figures_seen)
+    assert dates["reviewed"] == min(t.reviewed for t in tables)
+    # No official page newer than early October 2026 could be read: no date may claim more.
+    assert dates["figures_seen"] <= date(2026, 10, 3) < dates["reviewed"] <= date.today()
