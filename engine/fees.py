@@ -50,8 +50,12 @@ def assess_fees(*, spouse_applies: bool, children: int, as_of: date) -> dict:
     }
     if missing:
         result["missing"] = missing  # fees not on file for as_of: the page sends to the official list
-    if any(line.get("status") for line in lines):
-        result["status"] = "unconfirmed"
+    # The total is as sure as its least sure line: "unconfirmed" over "secondary" over none.
+    statuses = {line.get("status") for line in lines}
+    for status in ("unconfirmed", "secondary"):
+        if status in statuses:
+            result["status"] = status
+            break
     return result
 
 

@@ -24,7 +24,7 @@ def test_every_row_is_dated_and_sourced(table_id):
     for row in table.rows:
         assert row.source.startswith("https://"), row
         assert row.effective_from >= date(2013, 5, 4), row
-        assert row.status in (None, "unconfirmed"), row
+        assert row.status in (None, "unconfirmed", "secondary"), row
 
 
 @pytest.mark.parametrize("table_id, keys", [
@@ -38,10 +38,9 @@ def test_unconfirmed_rows_are_flagged(table_id, keys):
     assert flagged == (keys if keys is not None else {row.key for row in rows})
 
 
-def test_2026_fees_inferred_from_the_notice_are_flagged():
+def test_2026_fees_read_in_copies_are_secondary_not_unconfirmed():
+    # Every copy agrees (a transcription of IRCC's fees.json, a fee-list copy): the value is known,
+    # only the reading was indirect (currency review of 2026-12-06, §3 item 8).
     rows = [r for r in rules.history("fees.government").rows if r.effective_from == date(2026, 4, 30)]
-    flagged = {r.key for r in rows if r.status == "unconfirmed"}
-    assert {"processing_principal", "processing_spouse", "processing_child"} <= flagged
-    assert "rprf" not in flagged  # $600 is stated in IRCC's notice
-    child = [r for r in rows if r.key == "processing_child"][0]
-    assert "not found" in words(f"rules.fees.government.notes.{child.note}").lower()
+    assert {r.status for r in rows} == {"secondary"}
+    assert all("copies" in words(f"rules.fees.government.notes.{r.note}") for r in rows)

@@ -162,14 +162,16 @@ def test_deadlines_are_sorted_by_date_with_unknown_last():
         "ita_received_on", "medical_exam_on", "profile_submitted_on", "eca_issued_on", "medical_instructions_on"]
 
 
-def test_ita_period_is_not_applied_before_the_date_it_was_seen():
-    # The 60-day row starts 2024-08-09 (earlier limits were not checked): no date is made up.
-    result = assess(profile(as_of="2024-08-08", ita_received_on="2024-08-01",
+@pytest.mark.parametrize(("as_of", "invited", "until"), [
+    ("2016-01-10", "2016-01-01", "2016-03-01"),  # 60 days from the start
+    ("2017-02-10", "2017-02-01", "2017-05-02"),  # 90 days from 2016-11-19
+    ("2018-07-10", "2018-07-01", "2018-08-30"),  # 60 days again from 2018-06-26
+    ("2024-08-08", "2024-08-01", "2024-09-30"),  # no gap before the Ministerial Instructions of 2024-08-09
+])
+def test_the_time_to_answer_an_invitation_has_no_gap_in_its_history(as_of, invited, until):
+    result = assess(profile(as_of=as_of, ita_received_on=invited,
                             work_history=[], eca_issued_on=..., settlement_funds=...))
-    assert _deadline(result, "ita_received_on")["until"] is None
-    result = assess(profile(as_of="2024-08-09", ita_received_on="2024-08-01",
-                            work_history=[], eca_issued_on=..., settlement_funds=...))
-    assert _deadline(result, "ita_received_on")["until"] == "2024-09-30"
+    assert _deadline(result, "ita_received_on")["until"] == until
 
 
 def test_an_expired_language_test_is_warned_about_once():

@@ -7,12 +7,13 @@ from engine import assess
 from .helpers import profile
 
 SPOUSE = {"canadian_citizen_or_pr": False, "accompanying": True}
-# id -> (fee from 2024-04-30, fee from 2026-04-30, 2026 row unconfirmed?)
+# id -> (fee from 2024-04-30, fee from 2026-04-30); every 2026 row was read only in copies of
+# IRCC's fee list, all agreeing: "secondary" (currency review of 2026-12-06, §3 item 8).
 FEES = {
-    "processing_principal": (950, 990, True),
-    "processing_spouse": (950, 990, True),
-    "processing_child": (260, 270, True),
-    "rprf": (575, 600, False),
+    "processing_principal": (950, 990),
+    "processing_spouse": (950, 990),
+    "processing_child": (260, 270),
+    "rprf": (575, 600),
 }
 BIOMETRICS = (85, 170)  # per person, family maximum (both periods)
 
@@ -27,7 +28,7 @@ def test_each_fee_row(as_of, period):
     found = lines(result)
     for key, values in FEES.items():
         assert found[key]["amount"] == values[period], key
-        assert found[key].get("status") == ("unconfirmed" if period and values[2] else None), key
+        assert found[key].get("status") == ("secondary" if period else None), key
         assert found[key]["source"].startswith("https://")
     assert found["processing_child"]["count"] == 2
     assert found["processing_child"]["subtotal"] == 2 * FEES["processing_child"][period]
@@ -66,8 +67,8 @@ def test_fees_not_on_file_make_the_total_incomplete():
     assert fees["total_known"] == 0
 
 
-def test_unconfirmed_fees_mark_the_result():
-    assert assess(profile())["fees"]["status"] == "unconfirmed"
+def test_fees_from_copies_mark_the_result():
+    assert assess(profile())["fees"]["status"] == "secondary"
     assert "status" not in assess(profile(as_of="2025-01-01"))["fees"]
 
 

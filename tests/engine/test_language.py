@@ -58,7 +58,7 @@ CHARTS = [
     ("tef_canada", "2019-09-30", TEF_OLD),
     ("tef_canada", "2015-01-01", TEF_OLD),
     ("tcf_canada", None, TCF),
-    ("tcf_canada", "2016-05-01", TCF),
+    ("tcf_canada", "2019-05-01", TCF),
 ]
 
 

@@ -66,11 +66,13 @@ def test_every_table_shortcode_in_the_guide_names_a_known_table():
             assert table_id in known, (path.name, table_id)
 
 
-def test_unconfirmed_rows_are_marked(built_site):
+def test_rows_read_only_in_copies_are_marked(built_site):
+    # The 2026 fees: every copy agrees, so "non-government source", not "not confirmed".
     doc = parse(built_site / "guide" / "paying-fees" / "index.html")
-    marks = doc.findall(".//div[@id='table-fees-government']//span[@class='status status-unconfirmed']")
-    unconfirmed = [r for r in rules.table("fees.government", dt.date.today()).rows if r.status == "unconfirmed"]
-    assert unconfirmed and len(marks) == len(unconfirmed)
+    marks = doc.findall(".//div[@id='table-fees-government']//span[@class='status status-secondary']")
+    secondary = [r for r in rules.table("fees.government", dt.date.today()).rows if r.status == "secondary"]
+    assert secondary and len(marks) == len(secondary)
+    assert not doc.findall(".//div[@id='table-fees-government']//span[@class='status status-unconfirmed']")
 
 
 @pytest.mark.parametrize("key, column", [("ita_response", "days"), ("eca", "years")])

@@ -17,12 +17,12 @@ function source(url) {
   return url ? el("a", { href: url, rel: "external noopener" }, t("calculator.assess.source")) : "";
 }
 
-/** "(unconfirmed)" after a figure the sources could not confirm, its note (a key of `table`'s
- * notes) as the tooltip. */
+/** "(unconfirmed)" after a figure the sources could not confirm, "(non-government source)" after
+ * one read only in copies, its note (a key of `table`'s notes) as the tooltip. */
 function unconfirmed(item, table) {
-  if (item.status !== "unconfirmed") return "";
+  if (item.status !== "unconfirmed" && item.status !== "secondary") return "";
   const note = item.note ? rule(table, "notes", item.note) : "";
-  return el("span", { class: "unconfirmed", title: note }, ` (${t("calculator.assess.unconfirmed")})`);
+  return el("span", { class: "unconfirmed", title: note }, ` (${t("calculator.assess." + item.status)})`);
 }
 
 function grid(data) {
