@@ -134,8 +134,9 @@ def test_old_figures_are_out_of_date_and_shown_beside_the_current_one(built_site
         old = rules.history("superseded.fees").row_for(key).values["amount"]
         now = rules.table("fees.government", TODAY).lookup(key, "amount")
         assert old != now and cad(old) in text and cad(now) in text
-    old_days = next(row for row in rules.history("deadlines.periods").rows
-                    if row.key == "ita_response" and row.effective_to and row.effective_to < TODAY).values["days"]
+    old_days = max((row for row in rules.history("deadlines.periods").rows
+                    if row.key == "ita_response" and row.effective_to and row.effective_to < TODAY),
+                   key=lambda row: row.effective_to).values["days"]
     now_days = rules.table("deadlines.periods", TODAY).lookup("ita_response", "days")
     assert old_days != now_days and f"{old_days} days" in text and f"{now_days} days" in text
     assert "skill type 0, A or B" in text
