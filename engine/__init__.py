@@ -4,6 +4,7 @@ Entry points follow docs/contract/: `crs_score(profile)` returns the CRS breakdo
 `assess(profile)` adds program eligibility, proof of funds, fees and deadlines;
 `plan(profile)` lists the changes that would raise the score; `categories(profile)` the
 category-based selection categories in force and whether the profile meets them;
+`french_routes(profile)` the routes for French speakers beside Express Entry and which fit;
 `ProfileError` (a ValueError naming the field, with a code and its params) is the only
 exception bad input raises. Every answer is codes and values: the page words them from
 locales/<lang>/. The profile's fields are described once, in engine.fields.
@@ -13,6 +14,7 @@ from .assess import assess
 from .categories import categories
 from .crs import crs_score
 from .errors import ProfileError
+from .french_routes import french_routes
 from .plan import plan
 
-__all__ = ["ProfileError", "assess", "categories", "crs_score", "plan"]
+__all__ = ["ProfileError", "assess", "categories", "crs_score", "french_routes", "plan"]
