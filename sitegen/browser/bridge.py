@@ -34,10 +34,12 @@ def score(text):
 
 
 def details(text):
-    """What takes longer than the score: programs, funds, fees, dates, the planner, categories."""
+    """What takes longer than the score: programs, funds, fees, dates, the planner, categories,
+    the routes for French speakers."""
     def compute(profile):
         counted, _ = with_work_years(profile)
-        return {"assess": engine.assess(counted), "plan": engine.plan(counted), "categories": engine.categories(counted)}
+        return {"assess": engine.assess(counted), "plan": engine.plan(counted), "categories": engine.categories(counted),
+                "french_routes": engine.french_routes(counted)}
     return answer(compute, text)
 
 

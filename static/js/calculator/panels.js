@@ -1,6 +1,6 @@
 // The report's panels from the engine's details: what the score means today (the recent
 // rounds this person can be invited in, from data/rounds.json), what to do next (engine.plan)
-// and the categories (engine.categories). page.js calls renderPanels(root, answer) with each
+// the categories (engine.categories) and the routes for French speakers (engine.french_routes). page.js calls renderPanels(root, answer) with each
 // answer of the engine worker; `root` holds the [data-panel] slots.
 import { el } from "../lib/dom.js";
 import { getJson } from "../lib/fetch.js";
@@ -8,6 +8,7 @@ import { date, number } from "../lib/format.js";
 import { leadIn, t } from "../lib/i18n.js";
 import { renderPlan } from "./plan.js";
 import { renderCategories } from "./categories.js";
+import { renderFrenchRoutes } from "./french-routes.js";
 import { standing, chartY } from "./standing.js";
 import { mountNocHelper } from "./noc-helper.js";
 
@@ -47,6 +48,7 @@ export function renderPanels(root, answer) {
   renderPlan(slot("plan"), answer.plan);
   renderStanding(slot("standing"), root, answer);
   renderCategories(slot("categories"), answer.categories);
+  renderFrenchRoutes(slot("french-routes"), answer.french_routes);
 }
 
 function renderStanding(node, root, answer) {
