@@ -77,7 +77,8 @@ def test_lines_explain_each_factor():
     assert lines["second_language"]["chart"] is None and lines["second_language"]["max"] == 24
     assert lines["foreign_work_language"]["column"] == "clb9" and lines["foreign_work_language"]["points"] == 50
     french = lines["french"]
-    assert french["column"] == "english_clb5" and french["rows"][0]["status"] == "unconfirmed"
+    # The 25/50 values are confirmed (only their 2020 start date is not): no mark today.
+    assert french["column"] == "english_clb5" and "status" not in french["rows"][0]
     assert lines["spouse_education"] == {"factor": "spouse_education", "section": "spouse", "max": 0, "table": "crs.spouse_education",
                                          "column": "points", "points": 0, "rows": []}
     assert result["caps"] == {"core": 500, "spouse": 0, "transferability": 100, "additional": 600,

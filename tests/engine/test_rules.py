@@ -73,10 +73,12 @@ def test_no_rows_before_express_entry():
         rules.table("crs.age", date(2014, 12, 31)).lookup(29, "with_spouse")
 
 
-def test_french_2020_change_carries_its_unconfirmed_status():
+def test_french_2020_values_are_confirmed_and_only_their_start_is_noted():
+    # Content review B9: the value is on IRCC's CRS page; only the 2020 start date is not
+    # confirmed, which the row's note says without marking today's figure "not confirmed".
     row = rules.table("crs.french", date(2020, 10, 27)).row_for(7)
     assert row.values == {"english_below_clb5": 25, "english_clb5": 50}
-    assert row.effective_from == date(2020, 10, 27) and row.status == "unconfirmed"
+    assert row.effective_from == date(2020, 10, 27) and row.status is None and row.note == "start_unconfirmed"
     before = rules.table("crs.french", date(2020, 10, 26)).row_for(7)
     assert before.values == {"english_below_clb5": 15, "english_clb5": 30}
 
