@@ -21,7 +21,7 @@ from .helpers import clb, job, profile
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = {p.stem: json.loads(p.read_text())["profile"] for p in sorted((ROOT / "docs/contract/examples").glob("*.json"))}
 ENTRY_POINTS = {"crs_score": engine.crs_score, "assess": engine.assess, "plan": engine.plan,
-                "categories": engine.categories}
+                "categories": engine.categories, "french_routes": engine.french_routes}
 # No spaces: identifiers, dotted codes, dates, URLs. A sentence always has a space.
 CODE = re.compile(r"[A-Za-z0-9_.:/?#=&%+~-]*")
 # Where the contract puts a developer's message: `message` of a warning, in a result or in the
@@ -165,6 +165,17 @@ def test_every_code_of_an_answer_has_its_words(name):
         keys += [f"categories.{condition['code']}" for condition in c["conditions"]]
         if c["note"]:
             keys.append(f"rules.categories.selection.notes.{c['note']}")
+    for route in engine.french_routes(p)["routes"]:
+        keys += [f"rules.french_routes.routes.rows.{route['key']}", f"french_routes.{route['fits']}",
+                 f"french_routes.leads_to.{route['leads_to']}", f"rules.french_routes.routes.changes.{route['changes']}"]
+        keys += [f"rules.french_routes.routes.notes.{route['note']}"] if route["note"] else []
+        for c in route["checks"]:
+            keys.append(f"french_routes.check.{c['code']}" + (f".{c['kind']}" if c["code"] == "job_offer" else ""))
+            keys.append(f"french_routes.met.{str(c['met']).lower() if c['met'] is not None else 'null'}")
+            if "abilities" in c:
+                keys.append(f"french_routes.abilities.{c['abilities']}")
+            if c["code"] == "education":
+                keys.append(f"calculator.option.education.{c['required']}")
     missing = [key for key in keys if not has(key)]
     assert missing == []
 
