@@ -57,3 +57,13 @@ def test_the_section_fits_the_screen(guarded_context, site_server, width):
     assert overflow <= 0, overflow
     widest = page.evaluate(f"Math.max(...[...document.querySelectorAll('{SECTION} *')].map(e => e.getBoundingClientRect().right))")
     assert widest <= width
+
+
+@pytest.mark.parametrize("path", ["guide/french-speakers/", "fr/guide/french-speakers/"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_guide_page_fits_the_screen(guarded_context, site_server, path, width):
+    # Its table may scroll inside its own region; the page itself never scrolls sideways.
+    page = guarded_context(site_server, viewport={"width": width, "height": 800}).new_page()
+    page.goto(site_server.url + path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, overflow
