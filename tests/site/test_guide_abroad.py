@@ -305,3 +305,12 @@ def test_no_guide_page_shows_an_iso_date_or_a_file_name(built_site, edition):
             for text in (element.text, element.tail):
                 if text and (ISO_DATE.search(text) or FILE_NAME.search(text)):
                     pytest.fail(f"{edition.lang} {slug}: {text.strip()[:80]}")
+
+
+def test_french_titles_and_contents_keep_the_no_break_space_before_colons_and_question_marks(built_site):
+    """The page title, its headings and the 'On this page' list, where the build writes the words."""
+    for path in html_files(built_site / "fr" / "guide"):
+        doc = parse(path)
+        for element in [*doc.iter("h1"), *doc.iter("h2"), *doc.iter("h3"), *doc.findall(".//nav[@class='toc']//a")]:
+            words = "".join(element.itertext())
+            assert not re.search(r" [:;?!]", words), (path.parent.name, words)
