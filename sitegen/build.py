@@ -25,7 +25,7 @@ from .runtime import file_sizes, write_runtime, write_stdlib
 from .shortcodes import Shortcodes
 from .strings import load_strings
 from .templating import make_env, render
-from .twins import check_figures, check_pairs
+from .twins import check_figures, check_headings, check_pairs
 from .urls import Urls
 
 # Pages rendered from a template alone: (template, output route). Owned by other parts of the
@@ -83,6 +83,7 @@ class Builder:
             env.globals.update(has_page=has_page, editions=views)
             pages[view.lang] = self._render_pages(pages[view.lang], env, as_of, shortcodes.blocks)
         check_figures(pages, envs[DEFAULT.lang])  # after: a broken shortcode is named as such
+        check_headings(pages)
 
         _copy_static(out)
         runtime = write_stdlib(out, write_runtime(out))

@@ -42,7 +42,7 @@ class Formatter:
                               locale=self.locale)
 
     def cad(self, value) -> str:
-        """Canadian dollars in the catalogue's pattern: "15,263 CAD" / "15 263 $"; cents only
+        """Canadian dollars in the catalogue's pattern: "15,263 CAD" / "15 263 $ CA"; cents only
         when there are some."""
         if isinstance(value, list):
             low, high = value

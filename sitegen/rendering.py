@@ -137,7 +137,7 @@ def render_page(page: Page, env: jinja2.Environment, links: list[Link], blocks: 
         if token in page.html:
             raise BuildError.at(page.where, page.body_line,
                                 "a rules_table(...) or block(...) shortcode must stand alone on its own line")
-    page.toc = md.toc_tokens
+    page.toc = _keep_no_break_spaces(md.toc_tokens)
     collected = _collect(page.html)
     page.text = " ".join(" ".join(collected.parts).split())
     page.ids = collected.ids
@@ -183,3 +183,13 @@ def _collect(html: str) -> _Collector:
     collector.feed(html)
     collector.close()
     return collector
+
+
+def _keep_no_break_spaces(tokens: list) -> list:
+    """Table-of-contents names from the headings' own HTML, tags removed: Markdown's names fold
+    every space, and French keeps a no-break space before ":" and "?" ("FEER : ...")."""
+    for token in tokens:
+        token["name"] = re.sub(r" {2,}", " ", re.sub(r"<[^>]*>", "", token["html"])).strip()
+        _keep_no_break_spaces(token["children"])
+    return tokens
+

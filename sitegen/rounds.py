@@ -104,11 +104,12 @@ def mark(series: str, x: float, y: float, r: float = MARK, title: str = "") -> s
     return f'<path {common} d="{d}">{inner}</path>'
 
 
-def rounds_chart(t, data: dict) -> Markup:
+def rounds_chart(t, data: dict, fmt) -> Markup:
     """Minimum CRS of each round over the last CHART_MONTHS, as an accessible inline SVG.
 
     No inline styles (the site's CSP): marks carry classes and presentation attributes. The
-    plot's scale is in data attributes, so a script can draw a person's score on it.
+    plot's scale is in data attributes, so a script can draw a person's score on it. Dates are
+    written as a person reads them (`fmt`: the edition's formatter), never in ISO form.
     """
     start, newest, shown = chart_rounds(data)
     low = min(r["min_crs"] for r in shown) // Y_STEP * Y_STEP
@@ -121,7 +122,7 @@ def rounds_chart(t, data: dict) -> Markup:
     def y(score: float) -> float:
         return round(TOP + (high - score) / (high - low) * (HEIGHT - TOP - BOTTOM), 1)
 
-    desc = t("rounds.chart.desc").format(start=start.isoformat(), end=newest.isoformat(), count=len(shown),
+    desc = t("rounds.chart.desc").format(start=fmt.long_date(start), end=fmt.long_date(newest), count=len(shown),
                                          nomination=nomination_points(newest))
     parts = [
         f'<svg class="rounds-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
@@ -140,7 +141,7 @@ def rounds_chart(t, data: dict) -> Markup:
         parts.append(f'<text class="axis" x="{at}" y="{HEIGHT - 8}" text-anchor="middle" {AXIS}>{year}</text>')
     for r in reversed(shown):  # oldest first, so the newest marks are drawn on top
         day = dt.date.fromisoformat(r["date"])
-        label = t("rounds.chart.mark_title").format(date=r["date"], kind=plain_name(t, r), lowest=r["min_crs"], number=r["number"])
+        label = t("rounds.chart.mark_title").format(date=fmt.long_date(day), kind=plain_name(t, r), lowest=r["min_crs"], number=r["number"])
         parts.append(mark(series_of(r["type"]), x(day), y(r["min_crs"]), title=label))
     parts.append(f'<line class="score-line" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="0" y2="0" '
                  f'stroke="currentColor" stroke-width="2" stroke-dasharray="6 3" visibility="hidden"/>')
@@ -196,7 +197,7 @@ def rounds_figure(t, data: dict, fmt, url, lang: str = "en") -> Markup:
         notes.append(t("rounds.chart.secondary_pool"))
     summary = t("rounds.chart.table_summary").format(start=fmt.long_date(start), end=fmt.long_date(newest))
     return Markup(
-        f'<figure class="rounds-figure">{rounds_chart(t, data)}<figcaption>'
+        f'<figure class="rounds-figure">{rounds_chart(t, data, fmt)}<figcaption>'
         f'<ul class="chart-legend">{legend}</ul>'
         f'<p>{escape(t("rounds.chart.note").format(nomination=nomination_points(newest)))}</p>'
         f'<p class="rounds-source">{escape(" ".join(notes))}</p>'

@@ -5,7 +5,9 @@ naming the page, when one edition lacks a page, when the twins disagree on their
 path or on what they load, or when their figures differ: the shortcodes that produce figures
 (tables, values, dates, budgets, charts) must be the same in both, with the same arguments. The
 words around them are each language's, and so are a shortcode's wording arguments
-(`row_heading=`, `labels=`), which a translation translates.
+(`row_heading=`, `labels=`), which a translation translates. Their sections are the same too:
+the same h2 and h3 headings, in the same order, with the same anchors, so that a section
+written in one edition has its twin in the other and a "#section" link lands in both.
 """
 
 from __future__ import annotations
@@ -42,6 +44,38 @@ def check_figures(editions: dict[str, list[Page]], env: jinja2.Environment) -> N
     """Raises BuildError at the first twin whose figure shortcodes are not its page's."""
     for page, _, twin in _pairs(editions):
         _compare(page, twin, env)
+
+
+def check_headings(editions: dict[str, list[Page]]) -> None:
+    """Raises BuildError at the first twin whose sections (h2 and h3: level and anchor, in
+    order) are not its page's. Call after rendering (it reads `page.toc`)."""
+    for page, _, twin in _pairs(editions):
+        mine, theirs = sections(page), sections(twin)
+        if mine == theirs:
+            continue
+        at = next((i for i, (a, b) in enumerate(zip(mine, theirs)) if a != b), min(len(mine), len(theirs)))
+        if at < len(theirs):
+            level, anchor = theirs[at]
+            raise BuildError.at(twin.where, twin.body_line, f"section h{level} #{anchor} is not where {page.where} "
+                                                            f"has {_describe(mine, at)} (write the same sections in "
+                                                            f"both, with the same anchors: {{: #id }})")
+        raise BuildError.at(twin.where, twin.body_line, f"a section of {page.where} is missing here: {_describe(mine, at)}")
+
+
+def sections(page: Page) -> list[tuple[int, str]]:
+    """The page's h2 and h3 headings as (level, anchor), in reading order."""
+    found = []
+
+    def walk(tokens):
+        for token in tokens:
+            found.append((token["level"], token["id"]))
+            walk(token["children"])
+    walk(page.toc)
+    return found
+
+
+def _describe(headings: list[tuple[int, str]], at: int) -> str:
+    return f"h{headings[at][0]} #{headings[at][1]}" if at < len(headings) else "no section"
 
 
 def _pairs(editions: dict[str, list[Page]]):

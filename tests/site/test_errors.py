@@ -204,6 +204,26 @@ def test_a_figure_left_out_of_a_twin_is_named(inputs, tmp_path):
     assert shortcode.split(",")[0] in message, message
 
 
+def test_a_section_written_in_one_edition_only_stops_the_build(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "fr" / "proof-of-funds.md"
+    append(page, "\n## Une section de plus {: #one-more-section }\n\nDu texte.\n")
+    message = build_error(content, templates, tmp_path / "out")
+    assert re.match(r".*content/fr/proof-of-funds\.md:\d+: section h2 #one-more-section is not where "
+                    r".*content/en/proof-of-funds\.md has no section", message), message
+    append(content / "en" / "proof-of-funds.md", "\n## One more section\n\nSome text.\n")
+    Builder(content=content, templates=templates).build(tmp_path / "out")  # twins again: same anchor
+
+
+def test_a_section_under_another_anchor_is_named(inputs, tmp_path):
+    content, templates = inputs
+    page = content / "fr" / "proof-of-funds.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{: #how-to-prove-it }", "{: #comment-le-prouver }"), encoding="utf-8")
+    message = build_error(content, templates, tmp_path / "out")
+    assert "content/fr/proof-of-funds.md" in message and "#comment-le-prouver" in message, message
+    assert "h2 #how-to-prove-it" in message, message
+
+
 def test_twins_may_word_a_table_differently(inputs, tmp_path):
     """row_heading= and labels= are words: each language writes its own."""
     content, templates = inputs

@@ -59,8 +59,8 @@ def test_a_full_base_url_gives_full_addresses_in_the_sitemap(tmp_path):
 
 
 @pytest.mark.parametrize("value, english, french", [
-    (15263, f"15,263{NBSP}CAD", f"15{NBSP}263{NBSP}$"), (4112, f"4,112{NBSP}CAD", f"4{NBSP}112{NBSP}$"),
-    (85.5, f"85.50{NBSP}CAD", f"85,50{NBSP}$"), ([150, 450], f"150{NBSP}CAD–450{NBSP}CAD", f"150{NBSP}$–450{NBSP}$")])
+    (15263, f"15,263{NBSP}CAD", f"15{NBSP}263{NBSP}${NBSP}CA"), (4112, f"4,112{NBSP}CAD", f"4{NBSP}112{NBSP}${NBSP}CA"),
+    (85.5, f"85.50{NBSP}CAD", f"85,50{NBSP}${NBSP}CA"), ([150, 450], f"150{NBSP}CAD–450{NBSP}CAD", f"150{NBSP}${NBSP}CA–450{NBSP}${NBSP}CA")])
 def test_money_in_each_locale(value, english, french):
     assert EN.cad(value) == english
     assert FR.cad(value).replace(" ", NBSP) == french  # the catalogue's pattern may use either space

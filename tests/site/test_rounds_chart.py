@@ -21,7 +21,7 @@ def strings(key: str) -> str:
 
 def chart() -> ET.Element:
     # The SVG is inline in HTML; parsed as XML it must be well formed (namespace added here).
-    markup = str(datasets.rounds_chart(strings, ROUNDS)).replace("<svg ", f'<svg xmlns="{SVG[1:-1]}" ', 1)
+    markup = str(datasets.rounds_chart(strings, ROUNDS, formatter("en"))).replace("<svg ", f'<svg xmlns="{SVG[1:-1]}" ', 1)
     return ET.fromstring(markup)
 
 
@@ -35,7 +35,7 @@ def test_chart_draws_one_mark_per_round_of_the_last_two_years_except_pnp():
     assert len(marks) == len(expected) == len(shown) > 50
     titles = [m.find(f"{SVG}title").text for m in marks]
     assert not any("Provincial Nominee" in title for title in titles)
-    assert any(title.startswith("2026-08-18 · Canadian Experience Class · 523") for title in titles)
+    assert any(title.startswith("18 August 2026 · Canadian Experience Class · 523") for title in titles)
 
 
 def test_chart_places_marks_by_score_on_the_scale_it_declares():

@@ -2,7 +2,7 @@
 // "en-CA" or "fr-CA"): separators and list words from Intl, the month names and the money and
 // date patterns from the edition's catalogue (site.months, site.money, site.date,
 // edition.date_first), as the build's formatter writes them (sitegen/filters.py): the
-// calculator writes "25 novembre 2026", "1er octobre 2023" and "15 263 $" as the guide does.
+// calculator writes "25 novembre 2026", "1er octobre 2023" and "15 263 $ CA" as the guide does.
 import { lang, raw, t } from "./i18n.js";
 
 let numbers = null;
@@ -21,7 +21,7 @@ export function megabytes(bytes) {
   return tenths.format(bytes / 1e6);
 }
 
-/** An amount in Canadian dollars, e.g. "15,263 CAD" / "15 263 $". */
+/** An amount in Canadian dollars, e.g. "15,263 CAD" / "15 263 $ CA". */
 export function money(amount) {
   return t("site.money", { amount: number(amount) });
 }
