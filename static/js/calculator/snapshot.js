@@ -4,6 +4,26 @@
 // answer is read, so it holds nothing about the person. Memory snapshots are experimental in
 // Pyodide 314 (the underscored options): any failure falls back to a normal start.
 const CACHE = "ee-guide-python-snapshot";
+const WASM_PAGE = 65536;
+
+/**
+ * Pyodide's `createPyodideModule`, made to start with memory enough for a snapshot of `bytes`.
+ * Pyodide 314 copies a snapshot into the memory its wasm starts with (30 MiB) and fails when
+ * the snapshot is bigger, which it is as soon as Python's memory grew before it was taken
+ * (pyodide issue 6254): the memory is grown before Pyodide first looks at it.
+ */
+export function withRoomFor(bytes, createModule) {
+  return (settings) => {
+    const instantiate = settings.instantiateWasm;
+    settings.instantiateWasm = (imports, done) => instantiate(imports, (instance, module) => {
+      const memory = Object.values(instance.exports).find((value) => value instanceof WebAssembly.Memory);
+      const missing = bytes - memory.buffer.byteLength;
+      if (missing > 0) memory.grow(Math.ceil(missing / WASM_PAGE));
+      done(instance, module);
+    });
+    return createModule(settings);
+  };
+}
 
 /**
  * Start Python, from this browser's snapshot when there is one for `id` (Pyodide version and
@@ -18,10 +38,13 @@ export async function startPython(loadPyodide, id, options, prepare) {
   const saved = cache && (await cache.match(key));
   if (saved) {
     try {
-      const pyodide = await loadPyodide({ ...options, _loadSnapshot: saved.arrayBuffer() });
+      const image = await saved.arrayBuffer();
+      const createPyodideModule = withRoomFor(image.byteLength, options.createPyodideModule);
+      const pyodide = await loadPyodide({ ...options, createPyodideModule, _loadSnapshot: image });
       await prepare(pyodide, true);
       return { pyodide, restored: true };
-    } catch {
+    } catch (error) {
+      console.error("calculator: the saved Python could not be restored; starting it afresh:", error);
       await cache.delete(key); // unusable: start afresh and take a new one
     }
   }
