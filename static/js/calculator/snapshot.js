@@ -29,7 +29,8 @@ export function withRoomFor(bytes, createModule) {
  * Start Python, from this browser's snapshot when there is one for `id` (Pyodide version and
  * engine build). `prepare(pyodide, restored)` runs either way: before a new snapshot is taken,
  * or after one was restored (files are not part of a snapshot, only memory).
- * Returns {pyodide, restored}.
+ * Returns {pyodide, restored, keep}: `keep()` takes the snapshot when none was restored. Call it
+ * once "ready" has been said, before the first question is read.
  */
 export async function startPython(loadPyodide, id, options, prepare) {
   const prefix = snapshotPrefix(options.indexURL);
@@ -42,7 +43,7 @@ export async function startPython(loadPyodide, id, options, prepare) {
       const createPyodideModule = withRoomFor(image.byteLength, options.createPyodideModule);
       const pyodide = await loadPyodide({ ...options, createPyodideModule, _loadSnapshot: image });
       await prepare(pyodide, true);
-      return { pyodide, restored: true };
+      return { pyodide, restored: true, keep() {} };
     } catch (error) {
       console.error("calculator: the saved Python could not be restored; starting it afresh:", error);
       await cache.delete(key); // unusable: start afresh and take a new one
@@ -50,7 +51,8 @@ export async function startPython(loadPyodide, id, options, prepare) {
   }
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(cache) });
   await prepare(pyodide, false);
-  if (cache) {
+  const keep = () => {
+    if (!cache) return;
     const image = pyodide.makeMemorySnapshot();
     // Written in the background; an image of another Pyodide or engine for this site goes.
     (async () => {
@@ -59,8 +61,8 @@ export async function startPython(loadPyodide, id, options, prepare) {
       }
       await cache.put(key, new Response(image));
     })().catch(() => {});
-  }
-  return { pyodide, restored: false };
+  };
+  return { pyodide, restored: false, keep };
 }
 
 const snapshotPrefix = (indexURL) => new URL(indexURL + "memory-snapshot-", self.location).href;

@@ -88,8 +88,8 @@ async function boot(stdlib) {
   const lockFileContents = { info: config.lockInfo, packages: {} };
   const options = { indexURL: config.pyodide, lockFileContents, stdLibURL, createPyodideModule: await runtime, jsglobals: {} };
   try {
-    const { pyodide, restored } = await startPython(loadPyodide, buildId(version, url), options, prepare);
-    return { score: pyodide.globals.get("score"), details: pyodide.globals.get("details"), restored, stdlib };
+    const { pyodide, restored, keep } = await startPython(loadPyodide, buildId(version, url), options, prepare);
+    return { score: pyodide.globals.get("score"), details: pyodide.globals.get("details"), restored, stdlib, keep };
   } finally {
     URL.revokeObjectURL(stdLibURL);
   }
@@ -128,7 +128,12 @@ console.warn = (...args) => {
 
 let ready = bootAny();
 ready.then(
-  ({ restored, stdlib }) => stage("ready", { python: restored ? "restored" : "started", stdlib }),
+  ({ restored, stdlib, keep }) => {
+    stage("ready", { python: restored ? "restored" : "started", stdlib });
+    // Python's memory is kept for later visits only now: "ready" does not wait for the copy,
+    // and no question has been read yet (a question is a later task of this worker).
+    keep();
+  },
   (error) => post("error", { message: String(error && error.message ? error.message : error) }),
 );
 
@@ -150,6 +155,7 @@ async function ask(kind, text) {
     ready = fallBack();
     engine = await ready;
     stage("ready", { python: "started", stdlib: engine.stdlib }); // the page showed the restart
+    engine.keep(); // before this question is read
     answer = JSON.parse(engine[kind](text));
   }
   return answer;
