@@ -1,7 +1,7 @@
 // Python's memory once it has started and imported the engine, kept in this browser's Cache
 // Storage: later visits restore it in well under a second instead of starting Python and
-// importing the engine again (about three seconds on a small machine). It is taken before any
-// answer is read, so it holds nothing about the person. Memory snapshots are experimental in
+// importing the engine again (about three seconds on a small machine). It is taken once "ready"
+// is said and before any question is read, so it holds nothing about the person. Memory snapshots are experimental in
 // Pyodide 314 (the underscored options): any failure falls back to a normal start.
 const CACHE = "ee-guide-python-snapshot";
 const WASM_PAGE = 65536;
