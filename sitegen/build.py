@@ -177,6 +177,7 @@ def runtime_config(runtime: dict, out: Path, url) -> dict:
         "stdlib": url(runtime["stdlib"]),
         "stdlibFull": url(runtime["stdlib_full"]),
         "stdlibFullSizes": file_sizes(out / runtime["stdlib_full"]),
+        "lockInfo": runtime["lock_info"],
         "downloads": {url(name): sizes for name, sizes in runtime["downloads"].items()},
     }
 

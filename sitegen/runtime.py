@@ -19,6 +19,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from sitegen.bytecode import compiled_zip
 from sitegen.errors import BuildError
 from sitegen.stdlib import write_cut_stdlib
 
@@ -34,8 +35,9 @@ PYODIDE_FILES = (
 )
 PYODIDE_DIR = "pyodide/"
 # What the worker fetches to start, besides the two zips; the full standard library is only the
-# fallback. `pyodide.mjs` is small and loaded first: it is not counted in the download.
-BOOT_FILES = ("pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json")
+# fallback. `pyodide.mjs` is small and loaded first: it is not counted in the download. The lock
+# file is not fetched: the worker gets its header (`lock_info`, all Pyodide checks) from the build.
+BOOT_FILES = ("pyodide.asm.mjs", "pyodide.asm.wasm")
 BRIDGE = Path(__file__).with_name("browser") / "bridge.py"
 GZIP_CACHE = ROOT / ".cache" / "gzip-sizes.json"
 
@@ -46,13 +48,20 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def write_stdlib(out_dir: Path | str, runtime: dict) -> dict:
-    """Add the cut standard library (sitegen/stdlib.py) to a runtime written by write_runtime;
-    returns `runtime` with the archives' names and the boot's download, file by file."""
+    """Compile the engine zip of a runtime written by write_runtime (sitegen/bytecode.py) and add
+    the cut standard library (sitegen/stdlib.py), both with Pyodide under Node; returns `runtime`
+    with the archives' names and the boot's download, file by file."""
     out_dir = Path(out_dir)
-    stdlib_name = write_cut_stdlib(out_dir, out_dir / PYODIDE_DIR, out_dir / runtime["engine_zip"])
-    downloads = [PYODIDE_DIR + name for name in BOOT_FILES] + [stdlib_name, runtime["engine_zip"]]
+    source_zip = out_dir / runtime["engine_zip"]
+    data = compiled_zip(out_dir / PYODIDE_DIR, source_zip.read_bytes(), "cached")
+    engine_name = f"engine-{hashlib.sha256(data).hexdigest()[:12]}.zip"
+    source_zip.unlink()
+    (out_dir / engine_name).write_bytes(data)
+    stdlib_name = write_cut_stdlib(out_dir, out_dir / PYODIDE_DIR, out_dir / engine_name)
+    downloads = [PYODIDE_DIR + name for name in BOOT_FILES] + [stdlib_name, engine_name]
     return {
         **runtime,
+        "engine_zip": engine_name,
         "stdlib": stdlib_name,
         "stdlib_full": PYODIDE_DIR + "python_stdlib.zip",
         # {file: [bytes, bytes gzipped]}: the boot's download, shown as it progresses.
@@ -86,6 +95,7 @@ def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
     return {
         "pyodide": PYODIDE_DIR,
         "engine_zip": engine_name,
+        "lock_info": json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))["info"],
         "rules_dates": rules_dates(dt.date.today()),
         "crs_maximum": crs_maximum(dt.date.today()),
     }

@@ -4,7 +4,8 @@ Pyodide's `python_stdlib.zip` is 2.5 MB of already-compressed files, nearly all 
 engine never touches. `write_cut_stdlib` starts Pyodide under Node as the calculator's worker
 does (browser/stdlib_trace.mjs), sends profiles through the bridge, and keeps exactly the files
 Python loaded from the archive, without their docstrings and comments (as `python -OO` drops
-docstrings; the code is unchanged). The page boots with that cut archive
+docstrings; the code is unchanged), compiled to bytecode (sitegen/bytecode.py: only `.pyc`
+files, which Python's zip importer loads without compiling). The page boots with that cut archive
 (`loadPyodide({stdLibURL})`) and switches to the full one, still shipped, if an import fails.
 
 The trace takes a few seconds, so the cut archive is kept in `.cache/stdlib-trace/`, keyed by
@@ -21,6 +22,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .bytecode import compiled_zip
 from .errors import BuildError
 from .paths import ROOT
 
@@ -56,7 +58,7 @@ def trace(pyodide_dir: Path, engine_zip: Path, *, write: Path | None = None, che
 
 
 def cut_stdlib(pyodide_dir: Path, engine_zip: Path) -> bytes:
-    """The cut archive's bytes, from the cache or a new trace."""
+    """The cut archive's bytes (compiled), from the cache or a new trace."""
     key = hashlib.sha256()
     for path in (engine_zip, pyodide_dir / FULL_NAME, TRACE_SCRIPT, TRACE_PROFILES):
         key.update(hashlib.sha256(path.read_bytes()).digest())
@@ -66,7 +68,7 @@ def cut_stdlib(pyodide_dir: Path, engine_zip: Path) -> bytes:
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         trace(pyodide_dir, engine_zip, write=partial)
         partial.replace(cached)  # atomic: parallel builds never read half an archive
-    return cached.read_bytes()
+    return compiled_zip(pyodide_dir, cached.read_bytes(), "sourceless")
 
 
 def write_cut_stdlib(out_dir: Path, pyodide_dir: Path, engine_zip: Path) -> str:

@@ -6,6 +6,9 @@ import browser tooling freely: Pyodide never loads it.
 """
 from __future__ import annotations
 
+import fcntl
+import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,18 +33,34 @@ def pytest_collection_modifyitems(items):
             item.add_marker(name)
 
 
-def _build(tmp_path_factory, base_url: str):
+@contextmanager
+def _locked(path: Path):
+    with open(path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _build(tmp_path_factory, base_url: str, name: str):
+    """Built once per test run: with parallel workers (pytest-xdist) the first one to need it
+    builds it in the folder they share, the others wait and read the same files."""
     from sitegen.build import build_site
 
-    out = tmp_path_factory.mktemp("site") / "site"
-    build_site(out, base_url=base_url)
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    out = shared / f"site-{name}" / "site"
+    with _locked(shared / f"site-{name}.lock"):
+        done = out.parent / "built"
+        if not done.exists():
+            build_site(out, base_url=base_url)
+            done.touch()
     return out
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """The site built for the root of its host ("/")."""
-    return _build(tmp_path_factory, "/")
+    return _build(tmp_path_factory, "/", "root")
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +73,7 @@ def site_server(built_site):
 @pytest.fixture(scope="session")
 def subpath_site(tmp_path_factory):
     """The site built for a GitHub project page, served under /repo-name/."""
-    return _build(tmp_path_factory, SUBPATH)
+    return _build(tmp_path_factory, SUBPATH, "subpath")
 
 
 @pytest.fixture(scope="session")

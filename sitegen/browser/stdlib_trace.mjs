@@ -7,7 +7,8 @@
 //       loaded, docstrings and comments left out (as `python -OO` would), no other change;
 //   node stdlib_trace.mjs PYODIDE_DIR ENGINE_ZIP PROFILES_JSON --check CUT_ZIP
 //       boots from CUT_ZIP instead and traces again (the tests use it).
-// Prints one JSON line: {"files": [...], "answers": n, "broken": [answers that failed]}.
+// Prints one JSON line: {"files": [...], "answers": n, "broken": [answers that failed],
+// "compiled": [files the engine's import compiled from source: none when its bytecode is used]}.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -23,6 +24,17 @@ const pyodide = await loadPyodide(options);
 // The worker's steps (static/js/calculator/worker.js): unpack the engine, import the bridge,
 // call it from JavaScript with JSON text.
 pyodide.unpackArchive(new Uint8Array(readFileSync(engineZip)), "zip", { extractDir: APP });
+pyodide.runPython(`
+import importlib.machinery, zipimport
+compiled = []
+def _recording(compile_source, path_at):
+    def compile_and_record(*args, **kwargs):
+        compiled.append(str(args[path_at]))
+        return compile_source(*args, **kwargs)
+    return compile_and_record
+importlib.machinery.SourceFileLoader.source_to_code = _recording(importlib.machinery.SourceFileLoader.source_to_code, 2)
+zipimport._compile_source = _recording(zipimport._compile_source, 0)
+`);
 pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(APP)})\nfrom bridge import score, details`);
 const score = pyodide.globals.get("score");
 const details = pyodide.globals.get("details");
@@ -76,4 +88,5 @@ with zipfile.ZipFile(ZIP) as full, zipfile.ZipFile("/tmp/cut.zip", "w") as cut:
   writeFileSync(rest[0], pyodide.FS.readFile("/tmp/cut.zip"));
 }
 const broken = answers.filter((a) => a.missing_module || (!a.ok && a.field === null));
-process.stdout.write(JSON.stringify({ files, answers: answers.length, broken }) + "\n");
+const compiled = pyodide.globals.get("compiled").toJs();
+process.stdout.write(JSON.stringify({ files, answers: answers.length, broken, compiled }) + "\n");

@@ -5,6 +5,7 @@ mounted read-write at /project (and importable), so tests can import `engine` un
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -32,7 +33,15 @@ def _node() -> str:
 
 
 def ensure_wheels() -> Path:
-    """Download the pure-Python wheels for Pyodide's Python once (keyed by the requirements)."""
+    """Download the pure-Python wheels for Pyodide's Python once (keyed by the requirements);
+    parallel test workers wait for the one that downloads."""
+    WHEELS.parent.mkdir(parents=True, exist_ok=True)
+    with open(WHEELS.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _download_wheels()
+
+
+def _download_wheels() -> Path:
     stamp = WHEELS / ".requirements-sha256"
     digest = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
     if stamp.exists() and stamp.read_text() == digest:

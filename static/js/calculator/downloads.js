@@ -1,18 +1,24 @@
-// Counts the bytes of the calculator's first download as they arrive, for the page's
-// "MB done of MB total". The worker's fetch is wrapped, so Pyodide's own requests (the wasm,
-// the standard library) are counted too. Sizes are what travels on the network: a host that
-// compresses (GitHub Pages does) sends the gzip size, which the build measured for each file.
+// The worker's fetch: counts the bytes of the calculator's first download as they arrive, for
+// the page's "MB done of MB total", and can ask for a file before Pyodide does. The worker's
+// fetch is wrapped, so Pyodide's own requests (the wasm, the standard library) are counted too.
+// Sizes are what travels on the network: a host that compresses (GitHub Pages does) sends the
+// gzip size, which the build measured for each file.
+//
+// Bytes are counted on a clone: the caller gets the network's own response, never one built
+// from a stream. Chromium keeps the compiled WebAssembly in its code cache only for such a
+// response, so a later visit skips compiling the 9.6 MB wasm.
 
 const EVERY_MS = 100;
 
 /**
  * `files`: {url: [bytes, bytes gzipped]} (from the build). `report(done, total)` gets bytes.
- * Returns {totals(), add(url, sizes)}.
+ * Returns {totals(), add(url, sizes), early(url), arrived(url)}.
  */
 export function countDownloads(files, report) {
   const entries = new Map();
   let compressed = null; // unknown until a response says: then every estimate follows it
-  const add = (url, sizes) => entries.set(new URL(url, self.location).href, { raw: sizes[0], gzip: sizes[1], read: 0, wire: null });
+  const href = (url) => new URL(url, self.location).href;
+  const add = (url, sizes) => entries.set(href(url), { raw: sizes[0], gzip: sizes[1], read: 0, wire: null });
   for (const [url, sizes] of Object.entries(files ?? {})) add(url, sizes);
 
   const wire = (entry) => entry.wire ?? (compressed === false ? entry.raw : entry.gzip);
@@ -35,10 +41,22 @@ export function countDownloads(files, report) {
     if (total !== null) report(done, total);
   };
 
-  const fetchAndCount = self.fetch.bind(self);
-  self.fetch = async (input, init) => {
-    const response = await fetchAndCount(input, init);
-    const entry = entries.get(new URL(input?.url ?? input, self.location).href);
+  async function count(entry, response) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      entry.read += value.byteLength;
+      tell(false);
+    }
+    entry.read = entry.raw;
+    tell(true);
+  }
+
+  const network = self.fetch.bind(self);
+  async function fetchAndCount(input, init) {
+    const response = await network(input, init);
+    const entry = entries.get(href(input?.url ?? input));
     if (!entry || !response.ok || !response.body) return response;
     const encoded = Boolean(response.headers.get("content-encoding"));
     compressed ??= encoded;
@@ -46,24 +64,39 @@ export function countDownloads(files, report) {
     // With compression the length is the compressed size; bytes read are always decompressed.
     entry.wire = length ?? (encoded ? entry.gzip : entry.raw);
     entry.read = 0;
-    const counted = response.body.pipeThrough(new TransformStream({
-      transform(chunk, controller) {
-        entry.read += chunk.byteLength;
-        tell(false);
-        controller.enqueue(chunk);
-      },
-      flush() {
-        entry.read = entry.raw;
-        tell(true);
-      },
-    }));
-    return new Response(counted, { status: response.status, statusText: response.statusText, headers: response.headers });
+    count(entry, response.clone()).catch(() => {}); // the caller sees a failed body itself
+    return response;
+  }
+
+  // Responses asked for ahead of their reader (see early): the first fetch of that URL takes it.
+  const waiting = new Map();
+  self.fetch = (input, init) => {
+    const url = href(input?.url ?? input);
+    const response = waiting.get(url);
+    if (response && !init?.integrity) {
+      waiting.delete(url);
+      return response;
+    }
+    return fetchAndCount(input, init);
   };
 
   return {
     totals,
     add(url, sizes) {
       add(url, sizes);
+      tell(true);
+    },
+    /** Start downloading `url` now; the first fetch of it (Pyodide's) gets this response. */
+    early(url) {
+      const response = fetchAndCount(url);
+      response.catch(() => {}); // its reader sees the failure
+      waiting.set(href(url), response);
+    },
+    /** `url` was loaded without fetch (an import): count it as arrived. */
+    arrived(url) {
+      const entry = entries.get(href(url));
+      if (!entry) return;
+      entry.read = entry.raw;
       tell(true);
     },
   };

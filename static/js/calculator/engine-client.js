@@ -1,6 +1,11 @@
 // The page's side of the worker: boot progress with a watchdog, calculations whose stale
 // replies are ignored (only the answer to the latest question is shown), and a worker that
 // dies after it was ready started again.
+//
+// The worker answers one question at a time, so none waits in its queue: the page sends the
+// next only once the last is answered, and a newer question replaces one not yet sent. The
+// details (programs, funds, the planner: tens of milliseconds) are asked for only once the
+// person has paused, so a new total never waits behind them.
 import { t } from "../lib/i18n.js";
 
 // The worker is given up only when it shows no sign of life for this long: while it starts, no
@@ -10,6 +15,8 @@ import { t } from "../lib/i18n.js";
 const INACTIVITY_MS = 60000;
 // A worker that dies after it was ready is started again this many times; then the page says so.
 const RESTARTS = 1;
+// The pause after a total before its details are computed.
+const DETAILS_AFTER_MS = 250;
 
 // The words of each reason the calculator stops (calculator.engine.*, shown by boot.js).
 const WORDS = { timeout: "timeout", crashed: "crashed", page: "page_error" };
@@ -19,6 +26,8 @@ export class EngineClient {
     Object.assign(this, { onProgress, onReady, onError, onResult, onDetails });
     this.latest = 0;
     this.answered = 0; // the latest question whose answer (or refusal) has arrived
+    this.asking = false; // a question is at the worker
+    this.next = null; // {id, type, profile}: the question to send once the worker is free
     this.ready = false;
     this.restarts = 0;
     // Tell boot.js that page.js runs; if the start-up already failed, stay out of the way.
@@ -55,6 +64,7 @@ export class EngineClient {
 
   attach(worker) {
     this.worker = worker;
+    this.forget();
     this.arm();
     if (!worker) return;
     worker.addEventListener("message", (event) => worker === this.worker && this.handle(event.data));
@@ -112,7 +122,11 @@ export class EngineClient {
     if (this.failed) return;
     const { id, type, payload } = message;
     if (type === "error") return this.died(payload.message);
-    if (type === "result" || type === "details") this.answered = Math.max(this.answered, id ?? 0);
+    if (type === "result" || type === "details") {
+      this.answered = Math.max(this.answered, id ?? 0);
+      this.asking = false;
+      this.send();
+    }
     this.arm(); // any message is a sign of life
     if (type === "progress") {
       this.call("onProgress", payload);
@@ -122,6 +136,7 @@ export class EngineClient {
       this.arm();
       this.call("onReady", payload);
     } else if (type === "result" && id === this.latest) {
+      if (payload.ok) this.detailsTimer = setTimeout(() => this.ask(id, "details", this.profile), DETAILS_AFTER_MS);
       this.onResult(payload);
     } else if (type === "details" && id === this.latest) {
       this.onDetails(payload);
@@ -132,12 +147,38 @@ export class EngineClient {
   cancel() {
     this.latest += 1;
     this.answered = this.latest;
+    this.next = null;
+    clearTimeout(this.detailsTimer);
     this.arm();
   }
 
   calculate(profile) {
     this.latest += 1;
-    this.worker.postMessage({ id: this.latest, type: "calculate", payload: profile });
+    this.profile = profile;
+    clearTimeout(this.detailsTimer);
+    this.ask(this.latest, "score", profile);
     this.arm();
+  }
+
+  /** Send a question now if the worker is free, or keep it (in place of any older one) until it is. */
+  ask(id, type, profile) {
+    if (id !== this.latest) return;
+    this.next = { id, type, profile };
+    this.send();
+  }
+
+  send() {
+    if (this.asking || !this.next || !this.worker) return;
+    const { id, type, profile } = this.next;
+    this.next = null;
+    this.asking = true;
+    this.worker.postMessage({ id, type, payload: profile });
+  }
+
+  /** A new worker has been asked nothing. */
+  forget() {
+    this.asking = false;
+    this.next = null;
+    clearTimeout(this.detailsTimer);
   }
 }

@@ -40,12 +40,12 @@ const downloads = countDownloads(config.downloads, (done, total) => stage("progr
 // Asked for once, whichever standard library the boot uses.
 let early;
 function fetchEarly() {
-  // Everything the boot needs is requested at once; loadPyodide no longer waits for the
-  // lock file it would otherwise fetch only after pyodide.mjs has loaded.
+  // Everything the boot needs is requested at once, the 9.6 MB wasm first: Pyodide would ask
+  // for it only once its runtime script has loaded, and its fetch gets this response.
   if (early) return early;
+  downloads.early(config.pyodide + "pyodide.asm.wasm");
   early = {
     engineZip: fetchOk(config.engineZip).then((r) => r.arrayBuffer()),
-    lockFile: fetchOk(config.pyodide + "pyodide-lock.json").then((r) => r.json()),
     stdlib: { cut: fetchOk(config.stdlib).then((r) => r.blob()) },
     runtime: importRuntime(config.pyodide + "pyodide.asm.mjs"),
   };
@@ -53,17 +53,13 @@ function fetchEarly() {
   return early;
 }
 
-/** Pyodide's 1.2 MB runtime script, fetched (so its bytes are counted, like every other file
- * of the boot: the watchdog sees it arrive) and imported from memory. Asked for at once,
- * not only once pyodide.mjs has loaded, so the two downloads overlap. */
+/** Pyodide's 1.2 MB runtime script, asked for at once, not only once pyodide.mjs has loaded,
+ * so the downloads overlap. Imported from its own URL (a script imported from memory gets no
+ * code cache on later visits); its bytes count as arrived once it has loaded. */
 async function importRuntime(url) {
-  const bytes = await (await fetchOk(url)).blob();
-  const script = URL.createObjectURL(new Blob([bytes], { type: "text/javascript" }));
-  try {
-    return (await import(script)).default;
-  } finally {
-    URL.revokeObjectURL(script);
-  }
+  const runtime = (await import(url)).default;
+  downloads.arrived(url);
+  return runtime;
 }
 
 const buildId = (version, stdLibURL) => `${version}-${config.engineZip.split("/").pop()}-${stdLibURL.split("/").pop()}`;
@@ -72,7 +68,7 @@ const buildId = (version, stdLibURL) => `${version}-${config.engineZip.split("/"
 async function boot(stdlib) {
   stage("progress", { stage: "download", step: 1, ...downloads.totals() });
   if (!wasmAllowed()) throw new Error("WebAssembly is blocked in this browser");
-  const { engineZip, lockFile, runtime, stdlib: archives } = fetchEarly();
+  const { engineZip, runtime, stdlib: archives } = fetchEarly();
   const { loadPyodide, version } = await import(config.pyodide + "pyodide.mjs");
   stage("progress", { stage: "start", step: 2 });
   const prepare = async (pyodide, restored) => {
@@ -87,10 +83,13 @@ async function boot(stdlib) {
   const stdLibURL = URL.createObjectURL(await archives[stdlib]);
   // Python's `js` module is an empty object: the engine never reaches into JavaScript, so
   // nothing that runs in Python can reach the worker's globals (fetch and the rest).
-  const options = { indexURL: config.pyodide, lockFileContents: lockFile, stdLibURL, createPyodideModule: await runtime, jsglobals: {} };
+  // Pyodide reads its 119 KB package list only to check its version: with no packages to
+  // load, the list's header (from the build) is all it needs.
+  const lockFileContents = { info: config.lockInfo, packages: {} };
+  const options = { indexURL: config.pyodide, lockFileContents, stdLibURL, createPyodideModule: await runtime, jsglobals: {} };
   try {
-    const { pyodide, restored } = await startPython(loadPyodide, buildId(version, url), options, prepare);
-    return { score: pyodide.globals.get("score"), details: pyodide.globals.get("details"), restored, stdlib };
+    const { pyodide, restored, keep } = await startPython(loadPyodide, buildId(version, url), options, prepare);
+    return { score: pyodide.globals.get("score"), details: pyodide.globals.get("details"), restored, stdlib, keep };
   } finally {
     URL.revokeObjectURL(stdLibURL);
   }
@@ -129,26 +128,22 @@ console.warn = (...args) => {
 
 let ready = bootAny();
 ready.then(
-  ({ restored, stdlib }) => stage("ready", { python: restored ? "restored" : "started", stdlib }),
+  ({ restored, stdlib, keep }) => {
+    stage("ready", { python: restored ? "restored" : "started", stdlib });
+    // Python's memory is kept for later visits only now: "ready" does not wait for the copy,
+    // and no question has been read yet (a question is a later task of this worker).
+    keep();
+  },
   (error) => post("error", { message: String(error && error.message ? error.message : error) }),
 );
 
-// The details (programs, planner) take tens of milliseconds: computed once the person has
-// paused this long, they never hold up the score of the next keystroke.
-const DETAILS_AFTER_MS = 250;
-
-let latest = 0;
+// One question at a time (the page sends the next only once this one is answered): "score"
+// at every change, "details" (programs, planner: tens of milliseconds) only once the person
+// has paused, so a new total never waits behind them.
 self.addEventListener("message", async (event) => {
   const { id, type, payload } = event.data;
-  if (type !== "calculate") return;
-  latest = id;
-  const text = JSON.stringify(payload);
-  // The score first, at once; the details follow unless a newer question came in meanwhile.
-  const scored = await ask("score", text);
-  post("result", scored, id);
-  if (!scored.ok) return;
-  await new Promise((resolve) => setTimeout(resolve, DETAILS_AFTER_MS));
-  if (id === latest) post("details", await ask("details", text), id);
+  if (type !== "score" && type !== "details") return;
+  post(type === "score" ? "result" : "details", await ask(type, JSON.stringify(payload)), id);
 });
 
 /** One answer from the bridge; a module missing from the cut archive restarts Python with the full one. */
@@ -160,6 +155,7 @@ async function ask(kind, text) {
     ready = fallBack();
     engine = await ready;
     stage("ready", { python: "started", stdlib: engine.stdlib }); // the page showed the restart
+    engine.keep(); // before this question is read
     answer = JSON.parse(engine[kind](text));
   }
   return answer;
