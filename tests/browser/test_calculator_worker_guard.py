@@ -63,3 +63,25 @@ def test_the_calculators_worker_runs_the_guard_before_anything_else():
     assert imports[0] == "./worker-guard.js", imports
     # and Python's `js` module reaches nothing of the worker
     assert "jsglobals: {}" in worker
+
+
+IMPORT_FROM_A_STRING = "import('data:text/javascript,export default 1').then(() => 'allowed', () => 'refused')"
+
+
+def test_the_service_worker_serves_the_worker_script_with_a_policy_header(guarded_context, site_server):
+    # issue 22: the guard's promise made true. On a first visit nothing stands in the way of an
+    # import() of a module that is not the site's; once the service worker serves the worker's
+    # script, its policy header refuses it.
+    from tests.browser.calculator_page import READY, open_calculator
+
+    page = guarded_context(site_server).new_page()
+    open_calculator(page, site_server)
+    worker = next(w for w in page.workers if "/calculator/worker.js" in w.url)
+    assert worker.evaluate(IMPORT_FROM_A_STRING) == "allowed"
+    page.wait_for_selector("html[data-offline=ready]")
+    page.reload()
+    page.wait_for_selector(READY)
+    worker = next(w for w in page.workers if "/calculator/worker.js" in w.url)
+    assert worker.evaluate(IMPORT_FROM_A_STRING) == "refused"
+    page.fill('[name="age"]', "31")  # and the calculator still works under it
+    page.wait_for_selector('#result[data-state="ready"]:not([aria-busy])')
