@@ -21,7 +21,7 @@ const LENT = (name) => PERSONAL.test(name) && !name.startsWith("work_history.");
 
 /** A scenario's name as compared and kept: one Unicode form (NFC), without the invisible
  * characters that would make two names that look alike differ. */
-export const plainName = (text) => text.normalize("NFC").replace(/[\p{Cf}\p{Cc}]/gu, "").replace(/\s+/gu, " ").trim();
+const plainName = (text) => text.normalize("NFC").replace(/[\p{Cf}\p{Cc}]/gu, "").replace(/\s+/gu, " ").trim();
 
 const same = (a, b) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
