@@ -1,7 +1,7 @@
 """The calculator when something goes wrong below the page (issue 22): the principal applicant
 swap is its own inverse (a table of couples, with work histories); a number reads one way while
-typed and after a reload; a worker that dies without a word is noticed within seconds and the
-question asked again; offline, a calculator never opened online says it needs one visit."""
+typed and after a reload; offline, a calculator never opened online says it needs one visit.
+(A worker that dies without a word, noticed within seconds: test_calculator_startup.py.)"""
 from __future__ import annotations
 
 import pytest
@@ -85,19 +85,6 @@ def test_a_number_typed_is_the_number_a_reload_keeps(page, site_server):
     expect(page.locator('[name="settlement_funds"]')).to_have_value("1e6")
     expect(page.locator('[name="work_history.0.hours_per_week"]')).to_have_value(".5")
     expect(page.locator("#answers-notice")).to_be_hidden()  # nothing dropped as unusable
-
-
-def test_a_worker_that_dies_without_a_word_is_restarted_and_asked_again(page, site_server):
-    open_calculator(page, site_server)
-    fill_profile(page, {"age": 29, "education": "masters", "first_language": IELTS})
-    shown_score(page)
-    # Stopped without an error event, as when the browser kills it (Playwright cannot run code in
-    # it: the worker's guard refuses code from strings).
-    page.evaluate("() => window.calculatorBoot.worker.terminate()")
-    page.fill('[name="age"]', "33")
-    # Within the page's few seconds, not a minute: Playwright's own 30 s timeout bounds the wait.
-    assert shown_score(page)["total"] == engine.crs_score({"age": 33, "education": "masters", "first_language": IELTS})["total"]
-    assert page.get_attribute("html", "data-engine") == "ready"
 
 
 def test_offline_a_calculator_never_opened_says_it_needs_one_visit_online(guarded_context, site_server):
