@@ -8,7 +8,7 @@ import json
 
 from playwright.sync_api import expect
 
-from tests.browser.calculator_page import READY, SETTLED, fill_profile, open_calculator, shown_score
+from tests.browser.calculator_page import READY, fill_profile, open_calculator, shown_score
 from tests.harness.words import words
 
 ANSWERS = "ee-guide:calculator:answers"
