@@ -3,6 +3,7 @@
 from . import assess_profile, crs
 from . import profile as profiles
 from .deadlines import deadlines
+from .experience import with_work_years
 from .fees import assess_fees
 from .funds import assess_funds
 from .notices import warning
@@ -10,7 +11,9 @@ from .programs import Facts, cec, fstp, fswp, rules_missing
 
 
 def assess(profile) -> dict:
-    """The full assessment of a profile (docs/profile.md); raises ProfileError on bad input."""
+    """The full assessment of a profile (docs/profile.md); raises ProfileError on bad input. With a
+    job list, the CRS's years of work are counted from it (engine.experience)."""
+    profile = with_work_years(profile)[0]
     contract, ours = assess_profile.split(profile)
     checked = profiles.parse(contract)
     score = crs.score(checked)

@@ -15,6 +15,7 @@ from datetime import date
 
 from . import fields, rules
 from . import profile as profiles
+from .experience import with_work_years
 from .fields import ABILITIES
 from .notices import warning
 
@@ -165,8 +166,9 @@ def _scoring_tables(day: date, with_spouse: bool) -> ScoringTables:
 
 
 def crs_score(raw) -> dict:
-    """Score a contract profile (a JSON object as a dict); see docs/contract/README.md."""
-    return score(profiles.parse(raw))
+    """Score a contract profile (a JSON object as a dict); see docs/contract/README.md. With a job
+    list (`work_history`), the years of work are counted from it, as the page counts them."""
+    return score(profiles.parse(with_work_years(raw)[0]))
 
 
 @functools.cache

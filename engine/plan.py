@@ -14,6 +14,7 @@ from datetime import date
 from . import assess_profile, crs, fields, language, rules
 from . import profile as profiles
 from .errors import ProfileError
+from .experience import with_work_years
 from .language import ABILITIES
 
 LEVELS = "language.levels"
@@ -27,8 +28,10 @@ def plan(profile: dict) -> dict:
 
     Each suggestion carries `changes` (dotted field path -> new value) so that anyone can
     rebuild the variant and score it: `gain` is its total minus `before` (the profile's total,
-    or for an ECA the total without the credential counted).
+    or for an ECA the total without the credential counted). With a job list, the years of
+    work are counted from it (engine.experience).
     """
+    profile = with_work_years(profile)[0]
     contract, ours = assess_profile.split(profile)
     scorer = Scorer(contract)
     base = scorer.base

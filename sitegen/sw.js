@@ -1,5 +1,6 @@
 // Service worker: files kept by group, each under its URL and revision, served cache-first.
-// The header above (written by sitegen/offline.py) defines CACHE_PREFIX, VERSION and FILES.
+// The header above (written by sitegen/offline.py) defines CACHE_PREFIX, VERSION, WORKER,
+// WORKER_POLICY and FILES.
 //
 // - A visitor's pages ask it to keep the guide (unless the browser asks to save data), and the
 //   calculator or the NOC finder their own group (register-sw.js); any listed file fetched
@@ -7,10 +8,17 @@
 // - A new version, on install, fetches only the files whose revision it does not hold yet, for
 //   the groups this browser keeps, then waits: the page offers to reload. An older build's
 //   cache (one cache per version, without revisions) is reused where the bytes are the same.
+// - Only a whole file is kept: its size and SHA-256 must be the build's (FILES), so a response
+//   cut short, or a Wi-Fi login page answering for every address, is never stored; it is asked
+//   for again. On install, a copy that an earlier worker kept without this check and that does
+//   not match is dropped and fetched again.
 
 const SCOPE = new URL("./", self.location);
 const CACHE = CACHE_PREFIX + "files";
 const GUIDE = "guide";
+// Files up to this size are checked before the page gets them; larger ones stream (checkedLarge).
+const CHECK_BEFORE_SERVING = 2_000_000;
+const ATTEMPTS = 3;
 
 const pathOf = (url) => {
   const u = new URL(url);
@@ -25,6 +33,7 @@ self.addEventListener("install", (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       const held = new Set((await cache.keys()).map((request) => request.url));
+      await dropDamaged(cache, held);
       await migrate(cache, held);
       // The groups an earlier version kept here (any of their files, any revision) stay kept.
       const kept = new Set([...held].map((url) => groupOf(pathOf(url))).filter(Boolean));
@@ -62,8 +71,17 @@ self.addEventListener("message", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(SCOPE.href)) return;
-  event.respondWith(respond(event));
+  event.respondWith(respond(event).then((response) => withPolicy(request, response)));
 });
+
+/** The calculator's worker script with its policy as a header, which the browser enforces in
+ * the worker (a page's <meta> policy does not reach it, and the host sends none). */
+function withPolicy(request, response) {
+  if (!response.ok || pathOf(request.url) !== WORKER) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Content-Security-Policy", WORKER_POLICY);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
 
 async function respond(event) {
   const request = event.request;
@@ -80,10 +98,9 @@ async function respond(event) {
   try {
     const response = await fetch(request);
     // Any listed file fetched anyway (a page read while saving data, Pyodide on the
-    // calculator's first visit) is kept: the bytes are here already.
+    // calculator's first visit) is kept, if whole: the bytes are here already.
     if (FILES[path] && response.ok && response.type === "basic" && !request.headers.has("range")) {
-      const copy = response.clone();
-      event.waitUntil(cache.put(keyOf(path), copy).catch(() => {}));
+      return FILES[path][2] <= CHECK_BEFORE_SERVING ? checkedSmall(event, cache, path, response) : checkedLarge(event, cache, path, response);
     }
     return response;
   } catch (error) {
@@ -129,20 +146,124 @@ async function keep(group, reply) {
   }
 }
 
-/** Fetch `paths` (two at a time) into the cache under their revision. */
+/** Fetch `paths` (two at a time) into the cache under their revision, each checked whole
+ * (asked for up to ATTEMPTS times); fails naming the files that never came whole. */
 async function fetchInto(cache, paths, onEach = () => {}) {
   const queue = [...paths];
+  const failed = [];
   const worker = async () => {
     for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-      // "no-cache" revalidates with the server, so a file the HTTP cache still holds from an
-      // older deploy is never stored under this build's revision.
-      const response = await fetch(new Request(new URL(path, SCOPE), { cache: "no-cache" }));
-      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-      await cache.put(keyOf(path), response);
-      onEach(path);
+      try {
+        await cache.put(keyOf(path), await fetchWhole(path));
+        onEach(path);
+      } catch (error) {
+        failed.push(error.message);
+      }
     }
   };
   await Promise.all([worker(), worker()]);
+  if (failed.length) throw new Error(failed.join("; "));
+}
+
+/** `path` fetched from the server until its bytes are the build's: a Response to keep. */
+async function fetchWhole(path) {
+  let problem;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    try {
+      // "no-cache" revalidates with the server ("reload" after a bad copy skips the HTTP cache),
+      // so a file the HTTP cache holds from an older deploy is never stored under this revision.
+      const response = await fetch(new Request(new URL(path, SCOPE), { cache: attempt ? "reload" : "no-cache" }));
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      const body = await response.arrayBuffer();
+      if (await whole(path, body)) return rebuilt(response, body);
+      problem = new Error(`${path}: not the build's bytes (${body.byteLength} bytes)`);
+    } catch (error) {
+      problem = error;
+    }
+  }
+  throw problem;
+}
+
+/** A small file is checked before the page sees it: a bad response is asked for again, and
+ * the page gets the server's second answer (kept only if whole). */
+async function checkedSmall(event, cache, path, response) {
+  const body = await response.arrayBuffer();
+  if (await whole(path, body)) {
+    event.waitUntil(cache.put(keyOf(path), rebuilt(response, body)).catch(() => {}));
+    return rebuilt(response, body);
+  }
+  const again = await fetch(new Request(event.request.url, { cache: "reload", credentials: "same-origin" }));
+  if (!again.ok) return again;
+  const second = await again.arrayBuffer();
+  if (await whole(path, second)) event.waitUntil(cache.put(keyOf(path), rebuilt(again, second)).catch(() => {}));
+  return rebuilt(again, second);
+}
+
+/** A large file (Pyodide's) streams to the page as it arrives, so a slow download shows its
+ * progress; its bytes are checked at the end. A bad one ends in an error, never a cut file
+ * the page would take as whole, and a whole copy is fetched for the page's next try. */
+function checkedLarge(event, cache, path, response) {
+  const chunks = [];
+  let done;
+  const finished = new Promise((resolve) => (done = resolve));
+  const reader = response.body.getReader();
+  const body = new ReadableStream({
+    async pull(controller) {
+      try {
+        const { value, done: end } = await reader.read();
+        if (!end) {
+          chunks.push(value);
+          controller.enqueue(value);
+          return;
+        }
+        const bytes = await new Blob(chunks).arrayBuffer();
+        if (await whole(path, bytes)) {
+          controller.close();
+          done(cache.put(keyOf(path), rebuilt(response, bytes)).catch(() => {}));
+        } else {
+          controller.error(new TypeError(`${path}: not the build's bytes`));
+          done(fetchWhole(path).then((good) => cache.put(keyOf(path), good)).catch(() => {}));
+        }
+      } catch (error) {
+        controller.error(error);
+        done();
+      }
+    },
+    cancel(reason) {
+      reader.cancel(reason);
+      done();
+    },
+  });
+  event.waitUntil(finished);
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** Whether `body` is the build's file at `path`: its size and its SHA-256 (the revision). */
+async function whole(path, body) {
+  return body.byteLength === FILES[path][2] && (await revision(body)) === FILES[path][0];
+}
+
+const rebuilt = (response, body) =>
+  new Response(body, { status: response.status, statusText: response.statusText, headers: plainHeaders(response) });
+
+/** A response's headers for its body as read: decoded, so a compressed length is left out. */
+function plainHeaders(response) {
+  const headers = new Headers(response.headers);
+  if (headers.has("content-encoding")) headers.delete("content-length");
+  return headers;
+}
+
+/** Copies kept before files were checked (or damaged since): each is dropped unless whole, and
+ * is then missing, so it is fetched again like any other. */
+async function dropDamaged(cache, held) {
+  for (const url of [...held]) {
+    const path = pathOf(url);
+    if (!FILES[path] || url !== keyOf(path)) continue;
+    const response = await cache.match(url);
+    if (response && (await whole(path, await response.arrayBuffer()))) continue;
+    await cache.delete(url);
+    held.delete(url);
+  }
 }
 
 /**

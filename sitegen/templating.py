@@ -20,6 +20,11 @@ CACHE = ROOT / ".cache" / "jinja"
 
 # form-action is not covered by default-src: without it a form could send to another site.
 CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'; form-action 'self'"
+# The calculator's worker (a <meta> policy does not reach it): served with this header by the
+# service worker (sitegen/sw.js). Pyodide's runtime script and standard library are read from memory.
+WORKER_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' blob:; connect-src 'self' blob:; "
+              "object-src 'none'; base-uri 'self'")
+WORKER_SCRIPT = "static/js/calculator/worker.js"
 # livereload injects an inline script that opens a websocket back to the dev server.
 DEV_CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; "

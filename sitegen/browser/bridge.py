@@ -9,7 +9,7 @@ the input; anything else is a bug, reported as such instead of killing the worke
 import json
 
 import engine
-from engine.experience import with_work_years
+from engine.experience import work_years
 
 
 def answer(compute, text):
@@ -26,10 +26,9 @@ def answer(compute, text):
 
 
 def score(text):
-    """The CRS score; with a job list, its years of work are counted from the jobs (and said)."""
+    """The CRS score; with a job list, the engine counts its years of work from the jobs (said here)."""
     def compute(profile):
-        counted, years = with_work_years(profile)
-        return {**engine.crs_score(counted), "work_years": years}
+        return {**engine.crs_score(profile), "work_years": work_years(profile)}
     return answer(compute, text)
 
 
@@ -37,9 +36,8 @@ def details(text):
     """What takes longer than the score: programs, funds, fees, dates, the planner, categories,
     the routes for French speakers."""
     def compute(profile):
-        counted, _ = with_work_years(profile)
-        return {"assess": engine.assess(counted), "plan": engine.plan(counted), "categories": engine.categories(counted),
-                "french_routes": engine.french_routes(counted)}
+        return {"assess": engine.assess(profile), "plan": engine.plan(profile), "categories": engine.categories(profile),
+                "french_routes": engine.french_routes(profile)}
     return answer(compute, text)
 
 

@@ -124,8 +124,11 @@ function mount(root) {
     return item;
   }
 
+  // A query is as long as the field allows (its maxlength), even from an address's ?q=.
+  const bounded = (text) => text.slice(0, input.maxLength > 0 ? input.maxLength : text.length);
+
   function run() {
-    const query = input.value.trim();
+    const query = bounded(input.value).trim();
     list.replaceChildren();
     if (!groups) return;
     if (fold(query).length < 2 && !/^\d$/.test(query)) {
@@ -150,12 +153,12 @@ function mount(root) {
   root.querySelector("form").addEventListener("submit", (event) => {
     event.preventDefault();
     const url = new URL(location.href);
-    url.searchParams.set("q", input.value.trim());
+    url.searchParams.set("q", bounded(input.value).trim());
     history.replaceState(null, "", url);
     run();
   });
   input.addEventListener("input", run);
-  input.value = new URLSearchParams(location.search).get("q") ?? "";
+  input.value = bounded(new URLSearchParams(location.search).get("q") ?? "");
 
   status.textContent = t("noc.loading");
   const index = getJson(root.dataset.index);

@@ -105,7 +105,10 @@ def test_with_a_job_list_the_years_of_work_follow_from_it(page, site_server):
     expect(note).to_contain_text("Counted from your jobs")
     expect(note).to_contain_text("You typed 3 years")  # no silent disagreement
     assert shown_score(page)["total"] == counted
-    assert engine.assess({**profile, "work_history": jobs})  # the same jobs assess as they score
+    # One engine, one answer: the same profile with its jobs (and the typed 3 years they
+    # contradict) gives the page's total at every entry point.
+    assert engine.crs_score({**profile, "work_history": jobs})["total"] == counted
+    assert engine.assess({**profile, "work_history": jobs})["crs"]["total"] == counted
     # Without the jobs, the typed years are the quick way again.
     page.click("[data-remove-job]")
     expect(page.locator('[name="foreign_work_years"]')).to_have_value("3")

@@ -129,7 +129,10 @@ def test_a_worker_that_dies_in_silence_is_noticed_by_the_question_it_leaves_unan
     page.evaluate("calculatorBoot.worker.terminate()")  # no event at all, as when the browser kills it
     page.fill('[name="age"]', "41")
     expect(page.locator("#result")).to_have_attribute("aria-busy", "true")
-    page.clock.run_for(61_000)
+    page.clock.run_for(7_000)  # an answer a few seconds late is not yet a dead worker
+    expect(page.locator("html")).to_have_attribute("data-engine", "ready")
+    page.clock.run_for(2_000)  # noticed within seconds, not after a minute (issue 22)
+    expect(page.locator("html")).to_have_attribute("data-engine", "loading")
     page.clock.resume()  # the restarted worker's start-up and the page's own timers run in real time
     page.wait_for_selector(SETTLED)
     expect(page.locator("#crs-total")).to_have_text(str(engine.crs_score({**PROFILE, "age": 41})["total"]))

@@ -2,7 +2,10 @@
 and clear; the page keeps its strict CSP and fits a phone screen."""
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from tests.browser.test_guide import errors_of
+from tests.harness.words import words
 
 PAGE = "guide/documents/"
 
@@ -27,7 +30,7 @@ def test_ticks_are_kept_across_a_reload(page, site_server):
     assert not page.is_checked("#tick-doc-passport")
     assert page.locator(".checklist-progress").inner_text() == f"2 of {total} ready"
     stored = page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('ee-guide:checklist:'))")
-    assert stored == ["ee-guide:checklist:/guide/documents/"]
+    assert stored == ["ee-guide:checklist:/"]  # one list for the site: the ticks belong to the items
     assert page.evaluate(f"JSON.parse(localStorage.getItem('{stored[0]}'))") == ["doc-police", "doc-eca"]
 
     page.uncheck("#tick-doc-eca")
@@ -82,3 +85,45 @@ def test_the_checklist_fits_a_phone(guarded_context, site_server):
     assert overflow <= 0
     box = page.locator("#tick-doc-police").bounding_box()
     assert box["width"] >= 20 and box["height"] >= 20  # a finger-sized target
+
+
+def test_ticks_belong_to_the_item_whatever_the_address_or_language(guarded_context, site_server):
+    page = guarded_context(site_server).new_page()
+    page.goto(site_server.url + PAGE)
+    page.check("#tick-doc-police")
+    for address in (PAGE + "index.html", "fr/" + PAGE, "fr/" + PAGE + "index.html"):
+        page.goto(site_server.url + address)
+        assert page.is_checked("#tick-doc-police"), address
+    page.check("#tick-doc-eca")  # ticked on the French page
+    page.goto(site_server.url + PAGE)
+    assert page.is_checked("#tick-doc-eca") and page.is_checked("#tick-doc-police")
+
+
+def test_two_tabs_never_undo_each_others_ticks(guarded_context, site_server):
+    context = guarded_context(site_server)
+    first, second = context.new_page(), context.new_page()
+    first.goto(site_server.url + PAGE)
+    second.goto(site_server.url + "fr/" + PAGE)
+    first.check("#tick-doc-police")
+    expect(second.locator("#tick-doc-police")).to_be_checked()  # seen without a reload
+    second.check("#tick-doc-eca")
+    first.uncheck("#tick-doc-police")
+    second.reload()
+    assert second.is_checked("#tick-doc-eca") and not second.is_checked("#tick-doc-police")
+    first.reload()
+    assert first.is_checked("#tick-doc-eca")
+
+
+def test_storage_full_says_at_once_that_ticks_last_only_this_visit(guarded_context, site_server):
+    page = guarded_context(site_server).new_page()
+    page.goto(site_server.url + PAGE)
+    page.evaluate("""() => {
+      let n = 0;
+      for (let size = 1 << 20; size >= 1; size >>= 2) {
+        const piece = "x".repeat(size);
+        try { for (;;) localStorage.setItem("filler-" + n++, piece); } catch {}
+      }
+    }""")
+    page.check("#tick-doc-civil")
+    assert page.is_checked("#tick-doc-civil")
+    expect(page.locator(".checklist-note")).to_have_text(words("site.checklist.not_kept"))

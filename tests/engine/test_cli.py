@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+import engine
+
 from .helpers import ROOT, load_examples
 
 pytestmark = pytest.mark.skipif(sys.platform == "emscripten", reason="needs subprocesses")
@@ -75,3 +77,19 @@ def test_clb_bad_score_exits_2(score):
 def test_usage_errors_exit_2():
     assert run().returncode == 2
     assert run("clb", "--test", "clb").returncode == 2
+
+
+def test_a_job_list_gives_the_years_on_the_command_line_as_in_the_page():
+    # The typed 5 + 5 years contradict the job list (7 years abroad): the jobs count, as in the page.
+    from engine.experience import with_work_years
+    profile = {"as_of": "2026-11-02", "age": 30, "education": "bachelors", "canadian_work_years": 5,
+               "foreign_work_years": 5,
+               "first_language": {"test": "clb", "listening": 9, "reading": 9, "writing": 9, "speaking": 9},
+               "work_history": [{"noc": "21232", "country": "abroad", "start": "2019-01-01", "end": "2025-12-31"}]}
+    counted, _ = with_work_years(profile)
+    page = engine.crs_score({k: v for k, v in counted.items() if k != "work_history"})["total"]
+    for command, read in (("crs", lambda out: out["total"]), ("assess", lambda out: out["crs"]["total"]),
+                          ("plan", lambda out: out["total"])):
+        done = run(command, "-", stdin=json.dumps(profile))
+        assert done.returncode == 0, done.stderr
+        assert read(json.loads(done.stdout)) == page

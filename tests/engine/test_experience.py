@@ -67,3 +67,42 @@ def test_a_job_the_assessment_refuses_is_a_profile_error_naming_it():
     with pytest.raises(engine.ProfileError) as caught:
         years({"noc": "21232", "start": "2019-01-01"})
     assert caught.value.field == "work_history.0.country"
+
+
+CLB9 = {"test": "clb", "listening": 9, "reading": 9, "writing": 9, "speaking": 9}
+# Job lists and the typed years they contradict: every entry point scores the years of the jobs.
+CONTRADICTIONS = [
+    # (typed years, jobs, the years the jobs give)
+    ({"canadian_work_years": 5, "foreign_work_years": 5},
+     [{"noc": "21232", "country": "abroad", "start": "2019-01-01", "end": "2025-12-31"}],
+     {"canadian_work_years": 0, "foreign_work_years": 7}),
+    ({"canadian_work_years": 0, "foreign_work_years": 0},
+     [{"teer": 1, "country": "canada", "start": "2023-11-01"}],
+     {"canadian_work_years": 3, "foreign_work_years": 0}),
+    ({"canadian_work_years": 3},
+     [{"teer": 2, "country": "canada", "start": "2022-01-01", "self_employed": True},
+      {"teer": 4, "country": "abroad", "start": "2015-01-01"}],
+     {"canadian_work_years": 0, "foreign_work_years": 0}),
+    ({"foreign_work_years": 1},
+     [{"teer": 0, "country": "abroad", "start": "2016-11-03", "end": "2026-11-02"},
+      {"teer": 1, "country": "canada", "start": "2025-11-02", "hours_per_week": 30}],
+     {"canadian_work_years": 1, "foreign_work_years": 10}),
+]
+
+
+@pytest.mark.parametrize("typed, jobs, counted", CONTRADICTIONS)
+def test_every_entry_point_counts_the_years_of_the_job_list(typed, jobs, counted):
+    profile = {**BASE, "first_language": CLB9, **typed, "work_history": jobs}
+    assert work_years(profile) == counted
+    # The total of the same answers with the counted years typed and no job list.
+    expected = engine.crs_score({**BASE, "first_language": CLB9, **typed, **counted})["total"]
+    assert engine.crs_score(profile)["total"] == expected
+    assert engine.assess(profile)["crs"]["total"] == expected
+    assert engine.plan(profile)["total"] == expected
+
+
+def test_the_table_contradicts_the_typed_years():
+    # Without the job list, the typed years would give another total: the table tests something.
+    for typed, jobs, counted in CONTRADICTIONS[:2]:
+        alone = {**BASE, "first_language": CLB9, **typed}
+        assert engine.crs_score(alone)["total"] != engine.crs_score({**alone, "work_history": jobs})["total"]

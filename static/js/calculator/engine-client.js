@@ -1,6 +1,6 @@
 // The page's side of the worker: boot progress with a watchdog, calculations whose stale
 // replies are ignored (only the answer to the latest question is shown), and a worker that
-// dies after it was ready started again.
+// dies after it was ready (an error, or a question unanswered for a few seconds) started again.
 //
 // The worker answers one question at a time, so none waits in its queue: the page sends the
 // next only once the last is answered, and a newer question replaces one not yet sent. The
@@ -13,6 +13,9 @@ import { t } from "../lib/i18n.js";
 // instead of failing); once ready, a question gets no answer. A download that is still moving,
 // however slowly, is never thrown away.
 const INACTIVITY_MS = 60000;
+// Once ready, a score takes milliseconds: a question unanswered this long means the worker died
+// without a word (closed, or killed by the browser), and it is started again.
+const ANSWER_MS = 8000;
 // A worker that dies after it was ready is started again this many times; then the page says so.
 const RESTARTS = 1;
 // The pause after a total before its details are computed.
@@ -75,7 +78,9 @@ export class EngineClient {
   arm() {
     clearTimeout(this.timer);
     if (this.ready && this.answered === this.latest) return; // idle: nothing to wait for
-    this.timer = setTimeout(() => (this.ready ? this.died("no answer") : this.fail(this.restarts ? "crashed" : "timeout")), INACTIVITY_MS);
+    this.timer = this.ready
+      ? setTimeout(() => this.died("no answer"), ANSWER_MS)
+      : setTimeout(() => this.fail(this.restarts ? "crashed" : "timeout"), INACTIVITY_MS);
   }
 
   /** The calculator cannot work: the page's error state, and boot.js's words and way out. */
@@ -87,7 +92,9 @@ export class EngineClient {
     this.worker?.terminate();
     console.error("calculator:", reason);
     this.onError(reason);
-    const words = WORDS[reason] ?? "error";
+    // Offline, a calculator that never started here most likely has not been kept yet: say what
+    // helps (one visit online), not that this browser cannot run it.
+    const words = !this.wasReady && navigator.onLine === false ? "offline_first" : WORDS[reason] ?? "error";
     if (this.boot) return this.boot.showFailure(words);
     // Without boot.js there is no way out to draw but its words (the page's links remain).
     const box = document.getElementById("engine-error");
@@ -132,6 +139,7 @@ export class EngineClient {
       this.call("onProgress", payload);
     } else if (type === "ready") {
       this.ready = true;
+      this.wasReady = true;
       this.answered = this.latest; // a question asked before a restart is asked again by the page
       this.arm();
       this.call("onReady", payload);

@@ -71,7 +71,9 @@ export function readAnswers(form) {
 }
 
 const JOB_NAME = /^work_history\.(\d{1,3})\./;
-const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
+// A number as a number input takes it while it is typed (3e1, 1e6, .5, 12345.1234567): a saved
+// or shared answer is read the same way, so what was scored is what a reload gives back.
+const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether `text` is a day of the calendar written YYYY-MM-DD. */

@@ -16,7 +16,7 @@ import { bootProgress } from "./boot-progress.js";
 import { refusal } from "./words.js";
 import { mountScenarios } from "./scenarios.js";
 import { mountCalendar } from "./calendar.js";
-import { showWorkYears } from "./work-years.js";
+import { forgetTypedYears, showWorkYears } from "./work-years.js";
 import * as state from "./state.js";
 
 const html = document.documentElement;
@@ -55,10 +55,24 @@ function setState(name, text, barText) {
 
 const stale = (label) => setState("stale", t("calculator.error.summary", { label }) + " " + t("calculator.result.stale"), t("calculator.bar.stale"));
 
+let answersKept = true;
+let adopting = false; // answers another tab saved are being put in the form: not written back
+
+/** Keep the answers in this browser; when it refuses (storage full or turned off), say at once
+ * that they last only for this visit, where the page says they are kept. */
+function saveAnswers() {
+  if (adopting) return;
+  const kept = state.save(readAnswers(form), defaults);
+  if (kept === answersKept) return;
+  answersKept = kept;
+  document.getElementById("answers-kept").textContent = t(kept ? "calculator.answers.saved" : "calculator.answers.not_kept");
+  if (!kept) say(t("calculator.answers.not_kept"));
+}
+
 function update() {
   applyVisibility(form);
   for (const path of LANGUAGES) showLevels(form, path);
-  state.save(readAnswers(form), defaults);
+  saveAnswers();
   const jobs = jobCount(form);
   document.getElementById("add-job-limit").hidden = jobs.count < jobs.max;
   const built = buildProfile(form, today());
@@ -177,6 +191,7 @@ function say(text, { refused = [], unknown = 0, intro = "" } = {}) {
 
 /** Put checked answers into the form (their sections opened) and score them. */
 function apply(raw) {
+  forgetTypedYears(form);
   const checked = cleanAnswers(form, raw);
   writeAnswers(form, checked.answers);
   openAnswered(form, defaults);
@@ -310,4 +325,20 @@ const calendar = mountCalendar();
 
 restore();
 update(); // saves the answers as restored: what was dropped is gone for good
+// Another tab of this site changed the answers or the scenarios: take its change here, so a
+// save in this tab never undoes it.
+state.watch((which) => {
+  if (which !== "scenarios") {
+    const stored = state.load();
+    if (!stored.unreadable) {
+      adopting = true;
+      try {
+        apply(stored.value ?? {});
+      } finally {
+        adopting = false;
+      }
+    }
+  }
+  if (which !== "answers") scenarios.reload();
+});
 engine.start();

@@ -2,7 +2,7 @@
 // again, and compared two by two (the totals and every line of the score that differs). And a
 // couple's swap of who is the principal applicant, with both totals.
 import { el } from "../lib/dom.js";
-import { date } from "../lib/format.js";
+import { date, list as listOf } from "../lib/format.js";
 import { labelled, rule, t } from "../lib/i18n.js";
 import * as state from "./state.js";
 
@@ -19,10 +19,14 @@ const PAIRS = [
 const PERSONAL = /^(age|second_language\..*|foreign_work_years|canadian_education|certificate_of_qualification|eca_issued_on|work_history\..*)$/;
 const LENT = (name) => PERSONAL.test(name) && !name.startsWith("work_history.");
 
+/** A scenario's name as compared and kept: one Unicode form (NFC), without the invisible
+ * characters that would make two names that look alike differ. */
+const plainName = (text) => text.normalize("NFC").replace(/[\p{Cf}\p{Cc}]/gu, "").replace(/\s+/gu, " ").trim();
+
 const same = (a, b) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 /** What a scenario keeps of a score: the total, and each line's points and table. */
-function kept(score) {
+function keptScore(score) {
   return score && {
     total: score.total,
     as_of: score.as_of,
@@ -52,11 +56,25 @@ export function mountScenarios({ form, defaults, current, load }) {
   const pickA = document.getElementById("compare-a");
   const pickB = document.getElementById("compare-b");
   const table = document.getElementById("scenario-compare");
-  let scenarios = state.loadScenarios();
+  const found = state.loadScenarios();
+  let scenarios = found.list;
+  let kept = true; // whether the list on screen is the one this browser keeps
   let pendingSwap = null; // the total before a swap, until the swapped answers are scored
 
+  /** Keep the list; false (and said at once) when the browser refuses: kept for this visit only. */
   function store() {
-    if (!state.saveScenarios(scenarios)) status.textContent = t("calculator.scenarios.full");
+    kept = state.saveScenarios(scenarios);
+    return kept;
+  }
+
+  /** Before a change, the list as kept now: another tab may have saved or deleted one since. */
+  function sync() {
+    if (kept) scenarios = state.loadScenarios().list;
+  }
+
+  if (found.damaged.length) {
+    store(); // the readable ones stay; the damaged ones are gone for good
+    status.textContent = t("calculator.scenarios.damaged", { names: listOf(found.damaged.map((name) => t("calculator.scenarios.damaged_item", { name }))) });
   }
 
   function render() {
@@ -102,16 +120,19 @@ export function mountScenarios({ form, defaults, current, load }) {
   }
 
   document.getElementById("scenario-save").addEventListener("click", () => {
-    const name = nameInput.value.trim() || t("calculator.scenarios.default_name", { number: scenarios.length + 1 });
+    sync();
+    const name = plainName(nameInput.value) || t("calculator.scenarios.default_name", { number: scenarios.length + 1 });
     const { answers, score } = current();
-    const entry = { name, saved: new Date().toISOString().slice(0, 10), answers: state.meaningful(answers, defaults), score: kept(score) };
-    const existing = scenarios.findIndex((s) => s.name === name);
+    const entry = { name, saved: new Date().toISOString().slice(0, 10), answers: state.meaningful(answers, defaults), score: keptScore(score) };
+    const existing = scenarios.findIndex((s) => plainName(s.name) === name);
     if (existing >= 0) scenarios[existing] = entry;
     else scenarios.push(entry);
-    store();
+    const stored = store();
     nameInput.value = "";
     render();
-    status.textContent = t(existing >= 0 ? "calculator.scenarios.replaced" : "calculator.scenarios.saved", { name });
+    status.textContent = stored
+      ? t(existing >= 0 ? "calculator.scenarios.replaced" : "calculator.scenarios.saved", { name })
+      : t("calculator.scenarios.not_kept", { name });
   });
 
   list.addEventListener("click", (event) => {
@@ -122,10 +143,12 @@ export function mountScenarios({ form, defaults, current, load }) {
       load(s.answers);
       status.textContent = t("calculator.scenarios.loaded", { name: s.name });
     } else if (remove) {
-      const [s] = scenarios.splice(Number(remove.dataset.delete), 1);
-      store();
+      const { name } = scenarios[Number(remove.dataset.delete)];
+      sync();
+      scenarios = scenarios.filter((s) => s.name !== name);
+      const stored = store();
       render();
-      status.textContent = t("calculator.scenarios.deleted", { name: s.name });
+      status.textContent = t(stored ? "calculator.scenarios.deleted" : "calculator.scenarios.deleted_not_kept", { name });
     }
   });
   pickA.addEventListener("change", compare);
@@ -143,6 +166,12 @@ export function mountScenarios({ form, defaults, current, load }) {
 
   render();
   return {
+    /** Another tab changed the kept scenarios: show them as they are now. */
+    reload() {
+      if (!kept) return;
+      scenarios = state.loadScenarios().list;
+      render();
+    },
     /** A score for the answers in the form: kept by the scenarios that hold these answers, and
      * the second total of a swap. */
     scored(answers, score) {
@@ -150,7 +179,7 @@ export function mountScenarios({ form, defaults, current, load }) {
       let changed = false;
       for (const s of scenarios) {
         if (same(s.answers, now) && s.score?.total !== score.total) {
-          s.score = kept(score);
+          s.score = keptScore(score);
           changed = true;
         }
       }

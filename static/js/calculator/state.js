@@ -46,8 +46,19 @@ function remove(key) {
   }
 }
 
+/** Returns false when the browser refused to keep them (storage full or turned off). */
 export function save(answers, defaults) {
-  write(KEY, meaningful(answers, defaults));
+  return write(KEY, meaningful(answers, defaults));
+}
+
+/** Call `onChange(which)` when another tab of this site changes what is kept here ("answers"
+ * or "scenarios"), so this tab takes the change instead of writing over it. */
+export function watch(onChange) {
+  window.addEventListener("storage", (event) => {
+    if (event.key === KEY) onChange("answers");
+    else if (event.key === SCENARIOS) onChange("scenarios");
+    else if (event.key === null) onChange("all"); // storage cleared
+  });
 }
 
 /** The saved answers as stored (to be checked by the form): {value} or {unreadable: true}. */
@@ -93,10 +104,28 @@ export function forgetFragment() {
   history.replaceState(null, "", location.pathname + location.search);
 }
 
-/** The scenarios kept in this browser: [{name, saved, answers, score}], newest last. */
+/** The scenarios kept in this browser: {list: [{name, saved, answers, score}] newest last, and
+ * `damaged`: the names (or positions) of those that could not be read and were left out. */
 export function loadScenarios() {
   const { value } = read(SCENARIOS);
-  return Array.isArray(value) ? value.filter((s) => s && typeof s.name === "string" && s.answers && typeof s.answers === "object") : [];
+  const list = [];
+  const damaged = [];
+  (Array.isArray(value) ? value : []).forEach((s, index) => {
+    if (wholeScenario(s)) list.push(s);
+    else damaged.push(typeof s?.name === "string" && s.name.trim() ? s.name.slice(0, 60) : String(index + 1));
+  });
+  return { list, damaged };
+}
+
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+const isLine = (line) => isObject(line) && typeof line.factor === "string" && typeof line.table === "string" && Number.isFinite(line.points);
+
+/** A scenario as this page writes it: a name, a day, answers that are text, and a score (or
+ * none) whose total and lines are numbers. Its answers are then checked as saved answers are. */
+function wholeScenario(s) {
+  return isObject(s) && typeof s.name === "string" && s.name.length <= 200 && /^\d{4}-\d{2}-\d{2}$/.test(s.saved)
+    && isObject(s.answers) && Object.values(s.answers).every((value) => typeof value === "string")
+    && (s.score == null || (isObject(s.score) && Number.isFinite(s.score.total) && Array.isArray(s.score.lines) && s.score.lines.every(isLine)));
 }
 
 /** Returns false when the browser refused to store them. */

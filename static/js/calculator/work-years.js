@@ -47,3 +47,14 @@ export function showWorkYears(form, counted) {
   note.hidden = false;
   return false;
 }
+
+/** Other answers are about to be put in the form (a scenario, a swap, a link): the years typed
+ * before the jobs took over belong to the answers being replaced, and must not come back over
+ * the new ones. */
+export function forgetTypedYears(form) {
+  for (const name of FIELDS) {
+    const input = form.elements.namedItem(name);
+    input.readOnly = false;
+    delete input.dataset.typed;
+  }
+}

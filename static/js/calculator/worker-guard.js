@@ -2,9 +2,10 @@
 // does not reach a dedicated worker, and a static host (GitHub Pages) sends no policy header:
 // so the worker takes away, from its own scope, what its code never needs. It speaks only to
 // this site (fetch and XMLHttpRequest refuse any other origin), runs no code made from a
-// string (eval, the Function constructors, string timers), and opens no socket. The service
-// worker adds a real policy header to this script on later visits (sitegen/sw.js). What this
-// cannot stop, and the header does, is an import() of another origin's module: README.md.
+// string (eval, the Function constructors, string timers), and opens no socket. Once the
+// service worker controls the page (every visit after the first), it serves the worker's script
+// with a policy header the browser enforces (sitegen/sw.js, WORKER_POLICY), which also stops
+// what this cannot: an import() of a module from another origin or a data: URL (README.md).
 
 const here = self.location.origin;
 
