@@ -4,6 +4,9 @@ Entry points follow docs/contract/: `crs_score(profile)` returns the CRS breakdo
 `assess(profile)` adds program eligibility, proof of funds, fees and deadlines;
 `plan(profile)` lists the changes that would raise the score; `categories(profile)` the
 category-based selection categories in force and whether the profile meets them;
+`timeline(profile, until)` the score and programs on each date something changes;
+`documents(profile)` the family's own list of documents; `money(profile)` funds and fees in
+the person's own currency;
 `ProfileError` (a ValueError naming the field, with a code and its params) is the only
 exception bad input raises. Every answer is codes and values: the page words them from
 locales/<lang>/. The profile's fields are described once, in engine.fields.
@@ -13,6 +16,9 @@ from .assess import assess
 from .categories import categories
 from .crs import crs_score
 from .errors import ProfileError
+from .documents import documents
+from .money import money
 from .plan import plan
+from .timeline import timeline
 
-__all__ = ["ProfileError", "assess", "categories", "crs_score", "plan"]
+__all__ = ["ProfileError", "assess", "categories", "crs_score", "documents", "money", "plan", "timeline"]
