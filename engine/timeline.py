@@ -32,7 +32,7 @@ ONE_DAY = timedelta(days=1)
 # How often the job list is sampled for a change of its counted years (each change found is
 # then narrowed to its day). Two changes that cancel out inside one step are not seen: a job
 # list changes its years at most once a year per job, far apart from such a step.
-SCAN_DAYS = 14
+SCAN_DAYS = 30
 PROGRAMS = ("fswp", "fstp", "cec")
 LANGUAGES = ("first_language", "second_language", "spouse.language")
 
@@ -58,28 +58,37 @@ def _state(profile: dict, day: date) -> dict:
             "programs": {key: result["programs"][key]["eligible"] for key in PROGRAMS}}
 
 
-def _work_key(jobs, day: date) -> tuple:
-    """What the job list gives on `day`: the CRS's years in and outside Canada, and whether the
-    FSW's continuous year and the CEC's year in Canada are there (as engine.programs counts)."""
-    year = _hours_per_month(day) * 12
-    crs_since = _window_start(day, _value("programs.fswp_requirements", "experience_window_years", day))
-    skilled = [j for j in jobs if _skilled(j, day)]
-    canada = [j for j in jobs if _counts_in_canada(j, day)]
-    fsw_need = _value("programs.fswp_requirements", "experience_months", day) * _hours_per_month(day)
-    cec_since = _window_start(day, _value("programs.cec_requirements", "experience_window_years", day))
-    cec_need = _value("programs.cec_requirements", "experience_months", day) * _hours_per_month(day)
-    best = max((credited_hours(run, crs_since, day) for run in continuous_runs(skilled)), default=Fraction(0))
-    return (int(credited_hours(canada, crs_since, day) / year),
-            int(credited_hours([j for j in skilled if j.country == "abroad"], crs_since, day) / year),
-            best >= fsw_need, credited_hours(canada, cec_since, day) >= cec_need)
-
-
 WORK_CODES = ("canadian_work_year", "foreign_work_year", "fsw_experience", "cec_experience")
 
 
+def _work_counter(jobs, as_of: date):
+    """day -> what the job list gives that day: the CRS's years in and outside Canada, and whether
+    the FSW's continuous year and the CEC's year in Canada are there (as engine.programs counts
+    them). It finds the days to look at; each point is then computed in full under its day's
+    rules, so the rules of `as_of` are read once here."""
+    month = _hours_per_month(as_of)
+    year = month * 12
+    crs_window = _value("programs.fswp_requirements", "experience_window_years", as_of)
+    fsw_need = _value("programs.fswp_requirements", "experience_months", as_of) * month
+    cec_window = _value("programs.cec_requirements", "experience_window_years", as_of)
+    cec_need = _value("programs.cec_requirements", "experience_months", as_of) * month
+    skilled = [j for j in jobs if _skilled(j, as_of)]
+    canada = [j for j in jobs if _counts_in_canada(j, as_of)]
+    abroad = [j for j in skilled if j.country == "abroad"]
+    runs = continuous_runs(skilled)
+
+    def key(day: date) -> tuple:
+        since = _window_start(day, crs_window)
+        best = max((credited_hours(run, since, day) for run in runs), default=Fraction(0))
+        return (int(credited_hours(canada, since, day) / year), int(credited_hours(abroad, since, day) / year),
+                best >= fsw_need, credited_hours(canada, _window_start(day, cec_window), day) >= cec_need)
+    return key
+
+
 def _work_changes(jobs, start: date, end: date) -> dict:
-    """{day: [(code, before, after)]} for each day in (start, end] on which `_work_key` changes."""
+    """{day: [(code, before, after)]} for each day in (start, end] on which the work counted changes."""
     found = {}
+    work_key = _work_counter(jobs, start)
 
     def split(a, key_a, b, key_b):
         if key_a == key_b:
@@ -88,14 +97,14 @@ def _work_changes(jobs, start: date, end: date) -> dict:
             found[b] = [(code, x, y) for code, x, y in zip(WORK_CODES, key_a, key_b) if x != y]
             return
         middle = a + (b - a) // 2
-        key_m = _work_key(jobs, middle)
+        key_m = work_key(middle)
         split(a, key_a, middle, key_m)
         split(middle, key_m, b, key_b)
 
-    day, key = start, _work_key(jobs, start)
+    day, key = start, work_key(start)
     while day < end:
         step = min(day + timedelta(days=SCAN_DAYS), end)
-        key_step = _work_key(jobs, step)
+        key_step = work_key(step)
         split(day, key, step, key_step)
         day, key = step, key_step
     return found

@@ -34,10 +34,13 @@ def score(text):
 
 
 def details(text):
-    """What takes longer than the score: programs, funds, fees, dates, the planner, categories."""
+    """What takes longer than the score: programs, funds, fees, dates, the planner, categories;
+    and the planning views: the score over time, the documents, money in the person's currency."""
     def compute(profile):
         counted, _ = with_work_years(profile)
-        return {"assess": engine.assess(counted), "plan": engine.plan(counted), "categories": engine.categories(counted)}
+        return {"assess": engine.assess(counted), "plan": engine.plan(counted), "categories": engine.categories(counted),
+                "planning": {"timeline": engine.timeline(counted), "documents": engine.documents(counted),
+                             "money": engine.money(counted)}}
     return answer(compute, text)
 
 

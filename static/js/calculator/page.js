@@ -17,6 +17,7 @@ import { refusal } from "./words.js";
 import { mountScenarios } from "./scenarios.js";
 import { mountCalendar } from "./calendar.js";
 import { showWorkYears } from "./work-years.js";
+import { renderPlanning } from "./planning.js";
 import * as state from "./state.js";
 
 const html = document.documentElement;
@@ -116,7 +117,7 @@ function onDetails(answer) {
   const question = (field) => questionOf(form, field);
   renderAssess(details, answer.value.assess, question);
   renderPanels(details, { ...answer.value, crs: lastScore, profile: lastProfile });
-  calendar.show(answer.value.assess);
+  calendar.show(answer.value.assess, renderPlanning(details, { ...answer.value, crs: lastScore, profile: lastProfile }));
   details.hidden = false;
   result.dataset.details = "ready";
 }
