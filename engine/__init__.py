@@ -4,6 +4,7 @@ Entry points follow docs/contract/: `crs_score(profile)` returns the CRS breakdo
 `assess(profile)` adds program eligibility, proof of funds, fees and deadlines;
 `plan(profile)` lists the changes that would raise the score; `categories(profile)` the
 category-based selection categories in force and whether the profile meets them;
+`rounds(profile, rounds_data)` whether the person can be invited in each kind of recent round;
 `ProfileError` (a ValueError naming the field, with a code and its params) is the only
 exception bad input raises. Every answer is codes and values: the page words them from
 locales/<lang>/. The profile's fields are described once, in engine.fields.
@@ -14,5 +15,6 @@ from .categories import categories
 from .crs import crs_score
 from .errors import ProfileError
 from .plan import plan
+from .rounds import rounds
 
-__all__ = ["ProfileError", "assess", "categories", "crs_score", "plan"]
+__all__ = ["ProfileError", "assess", "categories", "crs_score", "plan", "rounds"]
