@@ -23,7 +23,7 @@ def categories(profile: dict) -> dict:
     parsed = profiles.parse(contract)  # the CRS part of the profile, checked
     as_of = parsed.as_of
     jobs = assess_profile.normalise(ours, profile, as_of).work_history
-    result = parsed.language_in("french")
+    result = parsed.current().language_in("french")
     french = result.levels if result else None
     in_force = rules.table(SELECTION, as_of)
     found = [_category(row, as_of, jobs, french, parsed.canadian_work_years) for row in in_force.rows]

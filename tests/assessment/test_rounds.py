@@ -121,6 +121,14 @@ def test_no_canadian_work_rules_out_cec_and_the_in_canada_categories_without_a_j
     assert found["physicians"]["eligible"] == "unknown"
 
 
+def test_an_expired_french_result_closes_the_french_rounds():
+    french = {"test": "nclc", "listening": 9, "reading": 9, "writing": 9, "speaking": 9}
+    valid = verdicts(profile(work_history=STEM_JOB, second_language={**french, "taken_on": "2025-06-01"}))
+    assert valid["french"]["eligible"] == "yes"
+    expired = verdicts(profile(work_history=STEM_JOB, second_language={**french, "taken_on": "2024-06-01"}))
+    assert expired["french"]["eligible"] == "no"
+
+
 def test_best_fit_first():
     found = engine.rounds(profile(work_history=STEM_JOB), ROUNDS)
     order = ["yes", "unknown", "no"]
