@@ -4,6 +4,7 @@ Entry points follow docs/contract/: `crs_score(profile)` returns the CRS breakdo
 `assess(profile)` adds program eligibility, proof of funds, fees and deadlines;
 `plan(profile)` lists the changes that would raise the score; `categories(profile)` the
 category-based selection categories in force and whether the profile meets them;
+`rounds(profile, rounds_data)` whether the person can be invited in each kind of recent round;
 `timeline(profile, until)` the score and programs on each date something changes;
 `documents(profile)` the family's own list of documents; `money(profile)` funds and fees in
 the person's own currency;
@@ -19,6 +20,7 @@ from .errors import ProfileError
 from .documents import documents
 from .money import money
 from .plan import plan
+from .rounds import rounds
 from .timeline import timeline
 
-__all__ = ["ProfileError", "assess", "categories", "crs_score", "documents", "money", "plan", "timeline"]
+__all__ = ["ProfileError", "assess", "categories", "crs_score", "documents", "money", "plan", "rounds", "timeline"]

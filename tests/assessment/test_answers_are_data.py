@@ -20,8 +20,9 @@ from .helpers import clb, job, profile
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = {p.stem: json.loads(p.read_text())["profile"] for p in sorted((ROOT / "docs/contract/examples").glob("*.json"))}
+ROUNDS = json.loads((ROOT / "data/rounds.json").read_text(encoding="utf-8"))
 ENTRY_POINTS = {"crs_score": engine.crs_score, "assess": engine.assess, "plan": engine.plan,
-                "categories": engine.categories}
+                "categories": engine.categories, "rounds": lambda p: engine.rounds(p, ROUNDS)}
 # No spaces: identifiers, dotted codes, dates, URLs. A sentence always has a space.
 CODE = re.compile(r"[A-Za-z0-9_.:/?#=&%+~-]*")
 # Where the contract puts a developer's message: `message` of a warning, in a result or in the
@@ -80,6 +81,8 @@ def prose(answer) -> list:
 
 
 def warnings_of(answer) -> list:
+    if isinstance(answer, list):  # engine.rounds: verdicts, no warnings
+        return []
     return answer.get("warnings", []) + (answer.get("crs") or {}).get("warnings", [])
 
 
