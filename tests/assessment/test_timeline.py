@@ -113,13 +113,14 @@ def test_a_job_ending_inside_the_window_is_a_point_and_its_years_stop():
     assert last["total"] == crs_score(by_hand(PROFILES["job_abroad_ends_inside_the_window"], date(2028, 12, 6)))["total"]
 
 
-def test_an_expired_result_mid_window_closes_the_program_without_changing_the_score():
+def test_an_expired_result_mid_window_scores_nothing_and_closes_the_program():
     result = timeline(PROFILES["result_expires_mid_window"])
     point = next(p for p in result["points"] if p["date"] == "2027-06-02")  # valid until 2027-06-01
     assert point["changes"] == [{"code": "language_expired", "field": "first_language.taken_on"}]
-    assert point["delta"] == 0
+    before = next(p for p in reversed(result["points"]) if p["date"] < "2027-06-02")
+    assert point["delta"] == point["total"] - before["total"] < 0  # an expired result scores nothing
     assert point["programs"]["fswp"] is False and result["points"][0]["programs"]["fswp"] is True
-    assert point["decision"] == "program_closes"
+    assert point["decision"] == "submit_before"
     # the program verdict of each point is assess's on that day
     on_day = assess({**PROFILES["result_expires_mid_window"], "as_of": "2027-06-02", "age": 36,
                      "foreign_work_years": 5})

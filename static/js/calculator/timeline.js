@@ -90,8 +90,12 @@ function chart(timeline, cutoffs) {
     ...lines, svg("path", { d: path, class: "score" }), ...axis, ...ends);
 }
 
-/** The cut-offs of the round types the report says this person can be invited in. */
+/** The cut-offs of the round types this person can be invited in: engine.rounds' verdicts when
+ * the details carry them (`rounds`), else the report's own reading of the rounds (panels.js). */
 async function cutoffsFor(answer, roundsUrl) {
+  if (Array.isArray(answer.rounds)) {
+    return answer.rounds.filter((v) => v.eligible === "yes").map((v) => ({ type: v.type, cutoff: v.latest.min_crs }));
+  }
   rounds ??= getJson(roundsUrl);
   const data = await rounds;
   return standing(answer.crs.total, data).types
