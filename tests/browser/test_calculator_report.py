@@ -128,7 +128,8 @@ def test_the_dates_download_as_a_calendar_that_parses_back(page, site_server):
     download = info.value
     assert download.suggested_filename.endswith(".ics")
     calendar = icalendar.Calendar.from_ical(open(download.path(), "rb").read())
-    events = list(calendar.walk("VEVENT"))
+    # The deadlines' events (the planning views add their own, test_calculator_planning.py).
+    events = [e for e in calendar.walk("VEVENT") if not str(e["UID"]).startswith(("timeline-", "document-"))]
     assert sorted(e.decoded("DTSTART") for e in events) == sorted(dt.date.fromisoformat(d["until"]) for d in expected)
     for event in events:
         alarms = list(event.walk("VALARM"))
