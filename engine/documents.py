@@ -4,7 +4,8 @@ Each item is codes and values: the document (`document`, a row of documents.lead
 person it is for (`person`: "principal", "spouse", "child-1", ...), what it depends on (`job`:
 the index of a job of `work_history`; `country`: an ISO code of `countries_lived`; `test`: a
 language test; `field`: the answer it comes from), its usual lead time and the day to start it
-so that it is there by the likely end of the time to apply (`start_by`), the last day it stays
+so that it is there by the likely end of the time to apply (`start_by`; `start_late` when that
+day has passed), the last day it stays
 valid when that is known (`valid_until`), and a `flag` when it matters: "expired" (already),
 "expires_in_window" (before the likely end of the time to apply), "issued_within" (the police
 certificate of the country a person lives in must be issued within `months` before applying).
@@ -41,11 +42,12 @@ class _List:
 
     def add(self, document, person, *, job=None, country=None, test=None, field=None, valid=None, flag=None, **values):
         weeks = self.leads.lookup(document, "weeks")
+        start_by = self.window_end - timedelta(weeks=weeks)
         if valid is not None and flag is None:
             flag = "expired" if valid < self.as_of else "expires_in_window" if valid < self.window_end else None
         self.items.append({
             "document": document, "person": person, "job": job, "country": country, "test": test, "field": field,
-            "lead_weeks": weeks, "start_by": (self.window_end - timedelta(weeks=weeks)).isoformat(),
+            "lead_weeks": weeks, "start_by": start_by.isoformat(), "start_late": start_by < self.as_of,
             "valid_until": valid.isoformat() if valid else None, "flag": flag,
             "translate": document in TRANSLATED, **values,
         })

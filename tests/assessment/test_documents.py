@@ -84,6 +84,9 @@ def test_expiry_dates_and_flags_against_the_time_to_apply():
     assert (eca["valid_until"], eca["flag"]) == ("2027-01-10", "expires_in_window")  # 5 years
     medical = item(result, "medical_exam", "principal")
     assert (medical["valid_until"], medical["flag"]) == ("2027-11-25", None)  # 12 months
+    # start by: the end of the time to apply less the usual lead time; already past, it says so
+    assert (eca["start_by"], eca["start_late"]) == ("2026-11-10", True)  # 10 weeks before 2027-01-19
+    assert (medical["start_by"], medical["start_late"]) == ("2026-12-29", False)  # 3 weeks before
     expired = documents(family(first_language=clb(9, taken_on="2024-11-01")))
     assert item(expired, "language_result", "principal")["flag"] == "expired"
 

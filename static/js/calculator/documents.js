@@ -3,7 +3,7 @@
 // in this browser (state.js), as the guide's checklist keeps its ticks; a print of the list
 // alone. The engine decides what is needed, for whom and until when; this words it.
 import { el } from "../lib/dom.js";
-import { date, money, number } from "../lib/format.js";
+import { date, money } from "../lib/format.js";
 import { rule, t } from "../lib/i18n.js";
 import { loadTicks, saveTicks } from "./state.js";
 
@@ -27,7 +27,8 @@ function details(item) {
   if (item.document === "proof_of_funds" && item.required != null) lines.push(t("planner.documents.funds", { amount: money(item.required) }));
   if (item.document === "biometrics" && !item.age_known) lines.push(t("planner.documents.biometrics_ages", { from: item.ages[0], to: item.ages[1] }));
   if (item.document === "medical_exam" && item.accompanying === false) lines.push(t("planner.documents.not_accompanying"));
-  lines.push(t("planner.documents.lead", { weeks: number(item.lead_weeks), date: date(item.start_by) }));
+  lines.push(item.start_late ? t("planner.documents.lead_late", { count: item.lead_weeks })
+    : t("planner.documents.lead", { count: item.lead_weeks, date: date(item.start_by) }));
   if (item.valid_until) lines.push(t("planner.documents.valid_until", { date: date(item.valid_until) }));
   if (item.flag) lines.push(t("planner.documents.flag." + item.flag, { months: item.months }));
   if (item.translate) lines.push(t("planner.documents.translate"));

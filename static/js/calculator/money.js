@@ -6,7 +6,8 @@ import { money as cad, number } from "../lib/format.js";
 import { rule, t } from "../lib/i18n.js";
 
 function lineName(line) {
-  if (line.id.startsWith("fee_")) return rule("fees.government", "rows", line.id.slice(4) === "biometrics" ? "biometrics_person" : line.id.slice(4));
+  if (line.id === "fee_biometrics") return rule("documents.lead_times", "rows", "biometrics"); // the family's, capped
+  if (line.id.startsWith("fee_")) return rule("fees.government", "rows", line.id.slice(4));
   if (line.id === "fees_total") return t(line.complete ? "planner.money.fees_total" : "planner.money.fees_partial");
   return t("planner.money." + line.id);
 }
