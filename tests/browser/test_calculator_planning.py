@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 import engine
-from tests.browser.calculator_page import SETTLED, add_job, fill, fill_profile, open_calculator
+from tests.browser.calculator_page import SETTLED, add_job, fill, fill_profile, reveal
 from tests.browser.test_accessibility import violations
 
 AS_OF = "2026-12-06"
@@ -26,12 +26,15 @@ COUPLE = {
 EXTRA = {"date_of_birth": "1995-03-14", "currency": "INR", "currency_rate": "61.5", "settlement_funds": "30000"}
 JOBS = [{"noc": "21232", "country": "abroad", "start": "2019-01-01", "end": "2022-06-30"},
         {"noc": "21231", "country": "abroad", "start": "2022-08-01"}]
+STAYS = [{"person": "principal", "country": "IN", "start": "2013-06-01", "end": "2022-07-15"},
+         {"person": "principal", "country": "AE", "start": "2022-07-20"},
+         {"person": "spouse", "country": "AE", "start": "2023-01-10"}]
 ROUTES = {"en": "calculator/", "fr": "fr/calculateur/"}
 
 
 def the_profile() -> dict:
     extra = {k: (float(v) if k in ("currency_rate", "settlement_funds") else v) for k, v in EXTRA.items()}
-    return {**COUPLE, **extra, "work_history": [{**job, "hours_per_week": 30} for job in JOBS]}
+    return {**COUPLE, **extra, "work_history": [{**job, "hours_per_week": 30} for job in JOBS], "countries_lived": STAYS}
 
 
 def fill_planning(page) -> None:
@@ -45,6 +48,14 @@ def fill_planning(page) -> None:
         page.fill(f'[name="work_history.{index}.start"]', job["start"])
         if "end" in job:
             page.fill(f'[name="work_history.{index}.end"]', job["end"])
+    reveal(page, "add-stay")
+    for index, stay in enumerate(STAYS):
+        page.click("#add-stay")
+        page.select_option(f'[name="countries_lived.{index}.person"]', stay["person"])
+        page.select_option(f'[name="countries_lived.{index}.country"]', stay["country"])
+        page.fill(f'[name="countries_lived.{index}.start"]', stay["start"])
+        if "end" in stay:
+            page.fill(f'[name="countries_lived.{index}.end"]', stay["end"])
     page.wait_for_selector(SETTLED)
     page.wait_for_selector('#result[data-details="ready"]')
 
@@ -83,6 +94,10 @@ def test_the_planning_views_show_the_engines_answers_on_a_phone(phone, lang):
         assert page.locator(selector).count() >= 1, selector
     letters = page.locator('#documents [data-document="employer_letter"]')
     expect(letters).to_have_count(2)
+    police = page.locator('#documents [data-document="police_certificate"]')
+    assert sorted((p.get_attribute("data-person"), p.get_attribute("data-country")) for p in police.all()) == [
+        ("principal", "AE"), ("principal", "IN"), ("spouse", "AE")]
+    expect(page.locator('#documents [data-country="IN"] a[href$="/how/india.html"]')).to_have_count(1)
 
     expect(page.locator('#letters [data-noc="21232"] .duties li').first).to_be_visible()
     money = page.locator('#money-local [data-line="funds_required"]')
