@@ -32,7 +32,7 @@ ONE_DAY = timedelta(days=1)
 # How often the job list is sampled for a change of its counted years (each change found is
 # then narrowed to its day). Two changes that cancel out inside one step are not seen: a job
 # list changes its years at most once a year per job, far apart from such a step.
-SCAN_DAYS = 30
+SCAN_DAYS = 61
 PROGRAMS = ("fswp", "fstp", "cec")
 LANGUAGES = ("first_language", "second_language", "spouse.language")
 
