@@ -155,12 +155,14 @@ def documents(profile) -> dict:
         found.add("proof_of_funds", "principal", field="settlement_funds", required=funds.get("required"))
 
     exam = answers.dates.get("medical_exam_on")
-    biometrics_from, biometrics_to = (_rule("application.biometrics", key, as_of) for key in ("from_age", "to_age"))
+    # Biometrics for a permanent residence application: only under the rules that ask for them.
+    ages = {row.key: row.values["number"] for row in rules.table("application.biometrics", as_of).rows}
+    biometrics_from, biometrics_to = ages.get("from_age"), ages.get("to_age")
     for code, age, accompanying in people:
         valid = valid_until("medical_exam", exam, as_of) if exam and code == "principal" else None
         found.add("medical_exam", code, field="medical_exam_on" if code == "principal" else None, valid=valid,
                   accompanying=accompanying)
-        if age is None or biometrics_from <= age <= biometrics_to:
+        if biometrics_from is not None and (age is None or biometrics_from <= age <= biometrics_to):
             found.add("biometrics", code, ages=[biometrics_from, biometrics_to], age_known=age is not None)
 
     return {"as_of": as_of.isoformat(), "window": {"from": start.isoformat(), "until": window_end.isoformat(),
