@@ -122,18 +122,21 @@ def _window_start(as_of: date, years: int) -> date:
 def credited_hours(jobs, since: date, until: date) -> Fraction:
     """Full-time-equivalent hours of `jobs` between `since` and `until` (both included)."""
     full_time = Fraction(_value("programs.work_time", "full_time_hours_per_week", until))
-    spans = []
+    changes = {}  # day -> change of the weekly hours worked from that day on
     for job in jobs:
         start, end = max(job.start, since), min(job.end or until, until)
         if start <= end:
             weekly = full_time if job.hours_per_week is None else Fraction(job.hours_per_week)
-            spans.append((start, end + ONE_DAY, weekly))
-    cuts = sorted({s for s, _, _ in spans} | {e for _, e, _ in spans})
-    total = Fraction(0)
-    for a, b in zip(cuts, cuts[1:]):
-        weekly = sum(w for s, e, w in spans if s <= a and b <= e)
-        total += (b - a).days * min(weekly, full_time) / 7
-    return total
+            changes[start] = changes.get(start, 0) + weekly
+            changes[end + ONE_DAY] = changes.get(end + ONE_DAY, 0) - weekly
+    # One sweep over the days the hours change: jobs at the same time add up to full time at most.
+    total, weekly, previous = Fraction(0), 0, None
+    for day in sorted(changes):
+        if previous is not None and weekly:
+            total += (day - previous).days * min(weekly, full_time)
+        weekly += changes[day]
+        previous = day
+    return total / 7
 
 
 def continuous_runs(jobs) -> list:
