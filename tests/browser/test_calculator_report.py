@@ -161,7 +161,8 @@ def test_the_report_reads_in_order_with_no_field_name(page, site_server):
     fill_profile(page, {**COUPLE, "first_language": {"test": "clb", **dict.fromkeys(ABILITIES, 9)}})
     page.wait_for_selector('#result[data-details="ready"]')
     order = page.evaluate("() => [...document.querySelectorAll('#result .report-part')].map((s) => s.id)")
-    assert order == ["report-score", "report-today", "report-next", "report-programs", "report-money", "report-dates"]
+    assert order == ["report-score", "report-today", "report-next", "report-programs", "report-money", "report-dates",
+                     "report-timeline", "report-documents", "report-letters", "report-money-local"]
     from tests.harness.words import field_names
 
     text = page.inner_text("#result")
