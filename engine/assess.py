@@ -54,8 +54,12 @@ def assess(profile) -> dict:
 
 
 def _facts(p: profiles.Profile, answers) -> Facts:
-    spouse = p.spouse if p.with_spouse else None
+    # The first result as given (an expired one fails the language requirement by name); the
+    # others as they count on as_of.
+    valid = p.current()
+    spouse = valid.spouse if p.with_spouse else None
     first = p.first_language
+    second = valid.second_language if valid.first_language is first else None
     return Facts(
         as_of=p.as_of,
         age=p.age,
@@ -68,7 +72,7 @@ def _facts(p: profiles.Profile, answers) -> Facts:
         sibling_in_canada=p.sibling_in_canada,
         first_clb=dict(first.levels) if first else None,
         first_taken_on=first.taken_on if first and first.taken_on_given else None,
-        second_clb=dict(p.second_language.levels) if p.second_language else None,
+        second_clb=dict(second.levels) if second else None,
         spouse_accompanies=spouse is not None,
         spouse_clb=dict(spouse.language.levels) if spouse and spouse.language else None,
         spouse_canadian_work_years=spouse.canadian_work_years if spouse else 0,

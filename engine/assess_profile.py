@@ -17,6 +17,8 @@ DATE_FIELDS = tuple(f.name for f in fields.children("", "assessment") if f.type 
 SPOUSE_FIELDS = fields.names("spouse", "assessment")
 JOB_FIELDS = fields.names("work_history.N")
 MAX_JOBS = fields.BY_PATH["work_history"].items
+STAY_FIELDS = fields.names("countries_lived.N")
+MAX_STAYS = fields.BY_PATH["countries_lived"].items
 
 
 @dataclass(frozen=True)
@@ -37,12 +39,26 @@ class Job:
 
 
 @dataclass(frozen=True)
+class Stay:
+    """A stay in a country other than Canada (countries_lived): whose, where, from when to when."""
+    index: int
+    country: str
+    person: str  # "principal" or "spouse"
+    start: date
+    end: date | None  # None: still living there
+
+
+@dataclass(frozen=True)
 class AssessAnswers:
     work_history: tuple | None
     job_offer_noc: str | None
     settlement_funds: float | None
     children_accompanying: int
     children_not_accompanying: int
+    children_18_or_older: int
+    countries_lived: tuple | None
+    currency: str | None
+    currency_rate: float | None
     dates: dict  # field path -> date, for every dated answer given (language tests included)
     studied_in_canada_2_years: bool | None
     relative_in_canada: bool | None
@@ -84,13 +100,40 @@ def normalise(ours: dict, profile: dict, as_of: date) -> AssessAnswers:
         if isinstance(lang, dict) and "taken_on" in lang:
             dates[join(path, "taken_on")] = require_date(join(path, "taken_on"), lang["taken_on"])
 
+    born = dates.get("date_of_birth")
+    if born is not None and _age_on(born, as_of) != profile.get("age"):
+        raise ProfileError("date_of_birth", "date_of_birth_age", {"age": profile.get("age"), "born_age": _age_on(born, as_of)},
+                           got=ours["date_of_birth"])
     spouse = fields.read_scalars(ours.get("spouse") or {}, "spouse", "spouse", part="assessment")
     return AssessAnswers(
         work_history=_work_history(ours.get("work_history"), as_of) if "work_history" in ours else None,
+        countries_lived=_stays(ours.get("countries_lived")) if "countries_lived" in ours else None,
         dates=dates,
         **{f"spouse_{name}": value for name, value in spouse.items()},
         **answers,
     )
+
+
+def _age_on(born: date, day: date) -> int:
+    """Completed years on `day`: a birthday counts from its day of the month (born on 29 February,
+    a year is completed on 1 March when the year has no 29 February)."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _stays(value) -> tuple:
+    if not isinstance(value, list):
+        raise ProfileError("countries_lived", "stays", got=value)
+    if len(value) > MAX_STAYS:
+        raise ProfileError("countries_lived", "too_many_stays", {"max": MAX_STAYS, "count": len(value)})
+    found = []
+    for index, raw in enumerate(value):
+        path = join("countries_lived", index)
+        require_object(path, raw, required=fields.required("countries_lived.N"), allowed=STAY_FIELDS)
+        stay = fields.read_scalars(raw, "countries_lived.N", path)
+        if stay["end"] is not None and stay["end"] < stay["start"]:
+            raise ProfileError(join(path, "end"), "date_min", {"min": stay["start"].isoformat()}, got=raw["end"])
+        found.append(Stay(index=index, **stay))
+    return tuple(found)
 
 
 def _not_after(path: str, day: date, raw, as_of: date) -> date:

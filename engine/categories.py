@@ -23,10 +23,10 @@ def categories(profile: dict) -> dict:
     parsed = profiles.parse(contract)  # the CRS part of the profile, checked
     as_of = parsed.as_of
     jobs = assess_profile.normalise(ours, profile, as_of).work_history
-    result = parsed.language_in("french")
+    result = parsed.current().language_in("french")
     french = result.levels if result else None
     in_force = rules.table(SELECTION, as_of)
-    found = [_category(row, as_of, jobs, french) for row in in_force.rows]
+    found = [_category(row, as_of, jobs, french, parsed.canadian_work_years) for row in in_force.rows]
     return {
         "as_of": as_of.isoformat(),
         # False when the data holds no categories for that day (before the first recorded list).
@@ -35,13 +35,13 @@ def categories(profile: dict) -> dict:
     }
 
 
-def _category(row, as_of: date, jobs, french) -> dict:
+def _category(row, as_of: date, jobs, french, canadian_years: int) -> dict:
     need = row.values
     conditions = []
     if need["french_nclc"]:
         conditions.append(_french_condition(need["french_nclc"], french))
     if need["occupations"] and need["experience_months"]:
-        conditions.append(_occupation_condition(need, as_of, jobs))
+        conditions.append(_occupation_condition(need, as_of, jobs, canadian_years))
     if need["caf_job_offer"]:
         # The offer is for one of the listed occupations. The profile has no field for it:
         # the person has to check it themselves.
@@ -67,7 +67,7 @@ def _french_condition(required: int, french) -> dict:
             "met": lowest is not None and lowest >= required}
 
 
-def _occupation_condition(need: dict, as_of: date, jobs) -> dict:
+def _occupation_condition(need: dict, as_of: date, jobs, canadian_years: int) -> dict:
     listed = {row.key for row in rules.table(need["occupations"], as_of).rows}
     condition = {
         "code": "occupation",
@@ -81,6 +81,12 @@ def _occupation_condition(need: dict, as_of: date, jobs) -> dict:
         "met": None,
     }
     if jobs is None:
+        # Work in Canada in a list of skilled occupations shows in the CRS answer "years of
+        # skilled work in Canada": too few whole years there settle it without a job list.
+        skilled = set(programs.skilled_teers(as_of))
+        if (need["canadian_experience"] and all(code[1] in skilled for code in listed)
+                and not programs.could_have_months(canadian_years, need["experience_months"])):
+            condition.update(months=0, met=False, canadian_work_years=canadian_years)
         return condition
     since = add_months(as_of, -need["within_months"]) + ONE_DAY
     counted = [j for j in jobs if j.noc in listed

@@ -190,6 +190,26 @@ def _sums() -> tuple:
 
 
 def score(p: profiles.Profile) -> dict:
+    """The score as IRCC counts it on `as_of` (an expired language result scores nothing); with
+    an expired result, `total_if_retaken` is the total the same results would give if valid."""
+    valid = p.current()
+    result = _score(valid, p.warnings)
+    if valid is not p:
+        result["total_if_retaken"] = _score(p, ())["total"]
+        result["clb"] = _levels(p)  # the levels of the results given, counted or not
+    return result
+
+
+def _levels(p: profiles.Profile) -> dict:
+    spouse = p.spouse if p.with_spouse else None
+    return {
+        "first": dict(p.first_language.levels) if p.first_language else None,
+        "second": dict(p.second_language.levels) if p.second_language else None,
+        "spouse": dict(spouse.language.levels) if spouse and spouse.language else None,
+    }
+
+
+def _score(p: profiles.Profile, warnings: tuple) -> dict:
     with_spouse = p.with_spouse
     r = scoring_tables(p.as_of, with_spouse)
     spouse = p.spouse if with_spouse else None
@@ -210,12 +230,8 @@ def score(p: profiles.Profile) -> dict:
         "as_of": p.as_of.isoformat(),
         "sections": sections,
         "factors": points,
-        "clb": {
-            "first": dict(p.first_language.levels) if p.first_language else None,
-            "second": dict(p.second_language.levels) if p.second_language else None,
-            "spouse": dict(spouse.language.levels) if spouse and spouse.language else None,
-        },
-        "warnings": list(p.warnings) + _notices(r, p),
+        "clb": _levels(p),
+        "warnings": list(warnings) + _notices(r, p),
         "lines": lines,
         "caps": r.result_caps.copy(),
     }

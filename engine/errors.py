@@ -38,6 +38,11 @@ MESSAGES = {
     "noc": "must be a 5-digit NOC 2021 code such as \"21232\"",
     "noc_unknown": "must be the code of a NOC 2021 unit group",
     "hours": "must be a number above 0 and at most {max}",
+    "rate": "must be a number above 0 and at most {max} (units of the currency for one Canadian dollar)",
+    "currency": "must be a 3-letter ISO 4217 currency code such as \"INR\"",
+    "date_of_birth_age": "gives age {born_age} on as_of, but age is {age}",
+    "stays": "must be a list of stays",
+    "too_many_stays": "must hold at most {max} stays, got {count}",
 }
 
 

@@ -29,7 +29,7 @@ _NONE = object()  # no default: absent means "not given" (or "not answered")
 @dataclass(frozen=True)
 class Field:
     path: str
-    type: str  # integer, number, boolean, choice, date, noc, language, score, object, list
+    type: str  # integer, number, boolean, choice, date, noc, currency, language, score, object, list
     part: str = "contract"  # "contract" (the contract's schema) or "assessment" (docs/profile.md)
     required: bool = False  # in the object that holds it
     default: object = _NONE
@@ -40,6 +40,7 @@ class Field:
     choices: str | None = None  # a key of CHOICES (an integer field may also have them, for the form)
     applies: str | None = None  # a key of CONDITIONS: the field counts only when it holds
     items: int | None = None  # most items of a list
+    error: str | None = None  # a number field's error code for a value at or below `above`
     doc: str = ""  # what the field means, for the JSON schema (docs/profile.md says more)
 
     @functools.cached_property
@@ -63,6 +64,9 @@ CHOICES = {
     "job_offer": lambda: _keys("crs.job_offer"),
     "test": lambda: _keys("language.tests"),
     "country": lambda: ("canada", "abroad"),
+    # Countries a person lived in (ISO 3166-1 alpha-2): the police certificates' table lists them.
+    "country_code": lambda: _keys("documents.police_pages"),
+    "person": lambda: ("principal", "spouse"),
     "teer": lambda: tuple(int(key) for key in _keys("programs.skilled_teer")),
 }
 
@@ -118,7 +122,7 @@ FIELDS = (
     Field("work_history.N.start", "date", part="assessment", required=True, **_CALENDAR),
     Field("work_history.N.end", "date", part="assessment", nullable=True, **_CALENDAR,
           doc="Last day of work; null or absent while the job goes on."),
-    Field("work_history.N.hours_per_week", "number", part="assessment", above=0, max=168, default=30),
+    Field("work_history.N.hours_per_week", "number", part="assessment", above=0, max=168, default=30, error="hours"),
     Field("work_history.N.self_employed", "boolean", part="assessment", default=False),
     Field("work_history.N.while_studying", "boolean", part="assessment", default=False,
           doc="Worked while a full-time student."),
@@ -139,6 +143,23 @@ FIELDS = (
           doc="Dependent children (yours and your spouse's) who will not come with you."),
     Field("plans_to_live_in_quebec", "boolean", part="assessment",
           doc="You plan to live in Quebec (the three federal programs exclude it)."),
+    Field("date_of_birth", "date", part="assessment", **_CALENDAR,
+          doc="Date of birth of the principal applicant: it must agree with `age` on `as_of`; the timeline "
+              "then knows each birthday."),
+    Field("children_18_or_older", "integer", part="assessment", default=0, **_CHILDREN,
+          doc="How many of the dependent children (accompanying or not) are 18 or older (police certificates)."),
+    Field("countries_lived", "list", part="assessment", items=30,
+          doc="Countries other than Canada where the principal applicant or the spouse lived, one entry per stay."),
+    Field("countries_lived.N.country", "choice", part="assessment", required=True, choices="country_code",
+          doc="ISO 3166-1 alpha-2 code of the country."),
+    Field("countries_lived.N.person", "choice", part="assessment", default="principal", choices="person"),
+    Field("countries_lived.N.start", "date", part="assessment", required=True, **_CALENDAR),
+    Field("countries_lived.N.end", "date", part="assessment", nullable=True, **_CALENDAR,
+          doc="Last day there; null or absent while the person still lives there."),
+    Field("currency", "currency", part="assessment",
+          doc="ISO 4217 code of the person's own currency (3 letters), to show money in it too."),
+    Field("currency_rate", "number", part="assessment", above=0, max=1_000_000, error="rate",
+          doc="How many units of `currency` one Canadian dollar buys today, as the person reads it."),
     Field("profile_submitted_on", "date", part="assessment", **_CALENDAR, doc="Date the Express Entry profile was submitted."),
     Field("ita_received_on", "date", part="assessment", **_CALENDAR, doc="Date of the invitation to apply."),
     Field("medical_exam_on", "date", part="assessment", **_CALENDAR,
@@ -196,6 +217,12 @@ def _noc(where, value) -> str:
     return value
 
 
+def _currency(where, value) -> str:
+    if not (isinstance(value, str) and len(value) == 3 and value.isascii() and value.isalpha()):
+        raise ProfileError(where, "currency", got=value)
+    return value.upper()
+
+
 def check(path: str, value, where: str | None = None):
     """`value` checked against the field at `path` (its type, bounds or choices), in normal
     form; a ProfileError names `where` (the actual path, e.g. "work_history.3.teer")."""
@@ -220,9 +247,11 @@ def _validator(field: Field):
         return functools.partial(require_int, lo=field.min, hi=field.max)
     if field.type == "number" and field.above is not None:
         def above(where, value):
+            if field.error != "hours" and type(value) in (int, float) and value <= field.above:
+                raise ProfileError(where, field.error, {"max": field.max}, got=value)
             number = require_number(where, value, field.above, field.max)
             if number == field.above:
-                raise ProfileError(where, "hours", {"max": field.max}, got=value)
+                raise ProfileError(where, field.error, {"max": field.max}, got=value)
             return number
         return above
     if field.type == "number":
@@ -239,6 +268,8 @@ def _validator(field: Field):
         return functools.partial(require_date, **bounds)
     if field.type == "noc":
         return _noc
+    if field.type == "currency":
+        return _currency
     raise ValueError(f"{path}: a {field.type} field has its own reader")  # a bug in the caller
 
 
@@ -302,6 +333,7 @@ def _holds(condition: dict, values) -> bool:
 # --- the JSON schemas ----------------------------------------------------------------------
 
 _SHARED = {"education": "education"}  # choice lists written once in $defs
+_LIST_ITEMS = {"work_history": "job", "countries_lived": "stay"}  # each list's item, in $defs
 
 
 def _property(field: Field) -> dict:
@@ -315,6 +347,8 @@ def _property(field: Field) -> dict:
         prop = {"type": "string", "format": "date"}
     elif field.type == "noc":
         prop = {"type": "string", "pattern": "^[0-9]{5}$"}
+    elif field.type == "currency":
+        prop = {"type": "string", "pattern": "^[A-Za-z]{3}$"}
     elif field.type == "score":
         prop = {"type": "number", "minimum": field.min}
     else:
@@ -344,7 +378,7 @@ def _object(path: str, parts: tuple) -> dict:
             props[field.name] = {"oneOf": [{"type": "null"}, inner], "default": None}
         elif field.type == "list":
             props[field.name] = {"description": field.doc, "type": "array", "maxItems": field.items,
-                                 "items": {"$ref": "#/$defs/job"}}
+                                 "items": {"$ref": f"#/$defs/{_LIST_ITEMS[field.path]}"}}
         else:
             props[field.name] = _property(field)
     schema["properties"] = props
@@ -371,6 +405,8 @@ def json_schema(part: str = "contract") -> dict:
         job["anyOf"] = [{"required": ["noc"]}, {"required": ["teer"]}]
         job["additionalProperties"] = False
         defs["job"] = {key: job[key] for key in ("type", "required", "anyOf", "properties", "additionalProperties")}
+        stay = _object("countries_lived.N", parts)
+        defs["stay"] = {**stay, "additionalProperties": False}
     return {**head, **top, "$defs": defs}
 
 

@@ -9,7 +9,7 @@ the values. Notices of the rules data (engine/data/notices.toml) are warnings to
 # code -> the English message for developers, filled from the warning's values.
 TEMPLATES = {
     # found while reading the profile
-    "language_result_expired": "the test was taken on {taken_on}: on {as_of} the result is more than {years} years old",
+    "language_result_expired": "the test was taken on {taken_on}: its result counts {years} years and stopped counting on {expired_on}, so it scores nothing on {as_of}",
     "spouse_education_missing": "not given: the spouse or partner's education earns no points",
     # notices of the rules data (engine/data/notices.toml), by row key
     "job_offer_not_scored": "a job offer earns no CRS points since {since}",

@@ -6,9 +6,10 @@ are the field model's (engine.fields). Keys it does not know are ignored (other 
 read their own optional fields).
 """
 
+import dataclasses
 import functools
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from . import fields, language, rules
 from .errors import ProfileError
@@ -52,6 +53,20 @@ class Profile:
     @property
     def with_spouse(self) -> bool:
         return self.spouse is not None and self.spouse.counts
+
+    def current(self) -> "Profile":
+        """The profile as IRCC scores it on `as_of`: a language result past its validity
+        (language.result_validity) counts as no result; a valid second result then stands as
+        the first (the candidate names which official language is first). `self` when none is."""
+        first, second = (_valid(r, self.as_of) for r in (self.first_language, self.second_language))
+        spouse = self.spouse
+        if spouse is not None and spouse.language is not None and _valid(spouse.language, self.as_of) is None:
+            spouse = dataclasses.replace(spouse, language=None)
+        if first is None and second is not None:
+            first, second = second, None
+        if (first, second, spouse) == (self.first_language, self.second_language, self.spouse):
+            return self
+        return dataclasses.replace(self, first_language=first, second_language=second, spouse=spouse)
 
     def language_in(self, official: str) -> language.LanguageResult | None:
         """The applicant's result in "english" or "french", if any."""
@@ -136,9 +151,17 @@ def _spouse(profile: dict, as_of: date) -> Spouse | None:
     return Spouse(**spouse, language=_language(obj, "language", "spouse.language", as_of))
 
 
+def _valid(result, as_of: date):
+    """`result` while it counts on `as_of`, None once expired (or when there is none)."""
+    if result is None or not result.taken_on_given or as_of <= language.result_expires(result.taken_on, as_of):
+        return result
+    return None
+
+
 def _expiry_warning(path: str, result: language.LanguageResult, as_of: date) -> list:
-    if not result.taken_on_given or as_of <= language.result_expires(result.taken_on, as_of):
+    if _valid(result, as_of) is not None:
         return []
     years = rules.table("language.result_validity", as_of).lookup("all", "years")
-    return [warning("language_result_expired", join(path, "taken_on"),
-                    taken_on=result.taken_on.isoformat(), as_of=as_of.isoformat(), years=years)]
+    expired_on = language.result_expires(result.taken_on, as_of) + timedelta(days=1)
+    return [warning("language_result_expired", join(path, "taken_on"), taken_on=result.taken_on.isoformat(),
+                    as_of=as_of.isoformat(), years=years, expired_on=expired_on.isoformat())]

@@ -122,18 +122,21 @@ def _window_start(as_of: date, years: int) -> date:
 def credited_hours(jobs, since: date, until: date) -> Fraction:
     """Full-time-equivalent hours of `jobs` between `since` and `until` (both included)."""
     full_time = Fraction(_value("programs.work_time", "full_time_hours_per_week", until))
-    spans = []
+    changes = {}  # day -> change of the weekly hours worked from that day on
     for job in jobs:
         start, end = max(job.start, since), min(job.end or until, until)
         if start <= end:
             weekly = full_time if job.hours_per_week is None else Fraction(job.hours_per_week)
-            spans.append((start, end + ONE_DAY, weekly))
-    cuts = sorted({s for s, _, _ in spans} | {e for _, e, _ in spans})
-    total = Fraction(0)
-    for a, b in zip(cuts, cuts[1:]):
-        weekly = sum(w for s, e, w in spans if s <= a and b <= e)
-        total += (b - a).days * min(weekly, full_time) / 7
-    return total
+            changes[start] = changes.get(start, 0) + weekly
+            changes[end + ONE_DAY] = changes.get(end + ONE_DAY, 0) - weekly
+    # One sweep over the days the hours change: jobs at the same time add up to full time at most.
+    total, weekly, previous = Fraction(0), 0, None
+    for day in sorted(changes):
+        if previous is not None and weekly:
+            total += (day - previous).days * min(weekly, full_time)
+        weekly += changes[day]
+        previous = day
+    return total / 7
 
 
 def continuous_runs(jobs) -> list:
@@ -163,7 +166,7 @@ def _skilled(job, as_of: date) -> bool:
     return bool(rules.table("programs.skilled_teer", as_of).lookup(str(job.teer)))
 
 
-def _skilled_teers(as_of: date) -> list:
+def skilled_teers(as_of: date) -> list:
     """The skilled TEER categories, e.g. ["0", "1", "2", "3"]."""
     return [row.key for row in rules.table("programs.skilled_teer", as_of).rows if row.values["skilled"]]
 
@@ -251,7 +254,7 @@ def fswp(facts: Facts, funds: dict) -> dict:
         have = months(best, as_of)
         met = best >= need_months * _hours_per_month(as_of)
         program.check("experience", met, "work_history", "fswp_experience", needed_months=need_months,
-                      teers=_skilled_teers(as_of), window_years=window, months=have)
+                      teers=skilled_teers(as_of), window_years=window, months=have)
         if not met and any(j.noc is None for j in skilled):
             program.notes.append("fswp_same_noc")
 
@@ -470,6 +473,12 @@ def _offer_or_certificate(program: _Program, facts: Facts, qualifying_noc):
 # --- Canadian Experience Class -----------------------------------------------------------
 
 
+def could_have_months(whole_years: int, needed_months: int) -> bool:
+    """Whether `whole_years` of work (a CRS answer: completed years) can hold `needed_months`:
+    0 years means less than 12 months."""
+    return (whole_years + 1) * 12 > needed_months
+
+
 def _counts_in_canada(job, as_of: date) -> bool:
     """Skilled work in Canada that is neither self-employment nor work while a full-time student."""
     return job.country == "canada" and _skilled(job, as_of) and not job.self_employed and not job.while_studying
@@ -480,13 +489,19 @@ def cec(facts: Facts) -> dict:
     program, need_months, window = _begin("cec", facts)
     need_hours = need_months * _hours_per_month(as_of)
     by_teer = {row.key: row.values["clb"] for row in rules.table("programs.cec_language", as_of).rows}
-    need = {"needed_months": need_months, "teers": _skilled_teers(as_of), "window_years": window}
+    need = {"needed_months": need_months, "teers": skilled_teers(as_of), "window_years": window}
     jobs = facts.answers.work_history
     language_ok = _language_valid(program, facts)
     program.notes.append("cec_not_checked")
 
     if jobs is None:
-        program.check("experience", None, "work_history", "cec_experience_unanswered", **need)
+        if could_have_months(facts.canadian_work_years, need_months):
+            program.check("experience", None, "work_history", "cec_experience_unanswered", **need)
+        else:
+            # Fewer whole years of skilled Canadian work (the CRS answer, over 10 years) than the
+            # months CEC needs in its shorter window: no job list can change that.
+            program.check("experience", False, "canadian_work_years", "cec_no_canadian_work", **need,
+                          years=facts.canadian_work_years)
         if language_ok:
             _cec_language(program, facts, min(by_teer.values()), by_teer)
         return program.result()

@@ -9,6 +9,9 @@ files the browser loads under `data/` in the site:
   group, the finder's first load; `fr/data/noc-index.json`: the same in French (CNP 2021);
 - `data/noc-examples.json`: every other example job title, in the same order, loaded after
   (`fr/data/noc-examples.json` in French);
+- `data/noc-duties/<code>.json`: one unit group's lead statement and main duties, for the
+  calculator's job letters, loaded only for the jobs a person enters (`fr/data/noc-duties/` in
+  French, from data/noc-duties.fr.json: its duties in no particular order);
 - `data/noc-categories.json`: for each NOC code, the category-based selection categories in
   force on the build date that list it (from engine/data/categories.toml).
 """
@@ -52,6 +55,12 @@ def register(env) -> None:
     )
 
 
+def noc_duties(lang: str = "en") -> dict:
+    """Each unit group's lead statement and main duties in one language (data/noc-duties*.json)."""
+    name = "noc-duties.json" if lang == "en" else f"noc-duties.{lang}.json"
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
 def write(out_dir: Path, as_of: dt.date | None = None, editions: tuple[Edition, ...] = EDITIONS) -> list[str]:
     """Write the browser's data files; returns their paths relative to `out_dir`."""
     files = {
@@ -63,6 +72,10 @@ def write(out_dir: Path, as_of: dt.date | None = None, editions: tuple[Edition, 
         files[edition.path(f"{OUT}/noc-index.json")] = {
             "groups": [[g["code"], g["title"], g["teer"], g["examples"][:g["shown"]]] for g in groups]}
         files[edition.path(f"{OUT}/noc-examples.json")] = {"examples": [g["examples"][g["shown"]:] for g in groups]}
+        duties = noc_duties(edition.lang)
+        about = {k: v for k, v in duties.items() if k != "groups"}
+        for code, group in duties["groups"].items():
+            files[edition.path(f"{OUT}/noc-duties/{code}.json")] = {**about, **group}
     for name, data in files.items():
         target = Path(out_dir) / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,9 @@ Runs last, over the finished site. Every file gets a revision (a hash of its byt
 - `noc-en`, `noc-fr`: the NOC finder's index in each language: kept once the finder is opened;
 - `fallback`: Pyodide's full standard library, fetched (and then kept) only if the cut one fails;
 - `feeds`: the Atom feed of the rounds, for feed readers: kept only if a page fetches it.
+- `duties-<code>`: one occupation's description for the calculator's job letters (both
+  editions' files of that code), kept only once the calculator fetches it for a job entered:
+  a group per occupation, so that an update fetches again only the occupations a person used.
 
 The service worker stores each file under its URL and revision, so a new deploy downloads only
 the files whose bytes changed, for the groups this browser keeps; Pyodide's unchanged files are
@@ -45,6 +48,7 @@ GROUPS = (
     ("data/noc-examples.json", "noc"),
     ("feeds/", "feeds"),
 )
+DUTIES = "data/noc-duties/"
 # Groups that each edition has its own of ("guide" of an edition's files is "guide-<lang>").
 PER_EDITION = ("guide", "noc")
 # What each page keeps beyond its edition's guide when it is opened (register-sw.js reads it
@@ -63,6 +67,8 @@ def group_of(relative: str) -> str:
     else:
         edition = edition_of(relative)
         rest = relative.removeprefix(edition.prefix)
+    if rest.startswith(DUTIES):
+        return "duties-" + Path(rest).stem
     for prefix, group in GROUPS:
         if rest.startswith(prefix):
             return group_for(edition, group) if edition else group

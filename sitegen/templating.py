@@ -97,7 +97,8 @@ SCRIPT_CATALOGUES = {
                         "rules.crs", "rules.language.tests", "rules.programs.fsw_grid_maxima",
                         "rules.programs.fsw_education", "rules.programs.fsw_adaptability", "rules.fees",
                         "rules.funds.settlement.notes", "rules.deadlines.periods.notes",
-                        "rules.categories.selection.notes", "rules.french_routes"),
+                        "rules.categories.selection.notes", "rules.french_routes", "planner", "rules.documents",
+                        "rules.planning.money.notes"),
     "noc.html": ("noc", "rounds"),
 }
 

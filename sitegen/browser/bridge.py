@@ -34,10 +34,13 @@ def score(text):
 
 def details(text):
     """What takes longer than the score: programs, funds, fees, dates, the planner, categories,
-    the routes for French speakers."""
+    the routes for French speakers; and the planning views: the score over time, the documents,
+    money in the person's currency."""
     def compute(profile):
         return {"assess": engine.assess(profile), "plan": engine.plan(profile), "categories": engine.categories(profile),
-                "french_routes": engine.french_routes(profile)}
+                "french_routes": engine.french_routes(profile),
+                "planning": {"timeline": engine.timeline(profile), "documents": engine.documents(profile),
+                             "money": engine.money(profile)}}
     return answer(compute, text)
 
 

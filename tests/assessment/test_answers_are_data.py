@@ -20,8 +20,11 @@ from .helpers import clb, job, profile
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = {p.stem: json.loads(p.read_text())["profile"] for p in sorted((ROOT / "docs/contract/examples").glob("*.json"))}
+ROUNDS = json.loads((ROOT / "data/rounds.json").read_text(encoding="utf-8"))
 ENTRY_POINTS = {"crs_score": engine.crs_score, "assess": engine.assess, "plan": engine.plan,
-                "categories": engine.categories, "french_routes": engine.french_routes}
+                "categories": engine.categories, "french_routes": engine.french_routes,
+                "rounds": lambda p: engine.rounds(p, ROUNDS),
+                "timeline": engine.timeline, "documents": engine.documents, "money": engine.money}
 # No spaces: identifiers, dotted codes, dates, URLs. A sentence always has a space.
 CODE = re.compile(r"[A-Za-z0-9_.:/?#=&%+~-]*")
 # Where the contract puts a developer's message: `message` of a warning, in a result or in the
@@ -80,6 +83,8 @@ def prose(answer) -> list:
 
 
 def warnings_of(answer) -> list:
+    if isinstance(answer, list) or "warnings" not in answer and "crs" not in answer:  # verdicts, plans: no warnings
+        return []
     return answer.get("warnings", []) + (answer.get("crs") or {}).get("warnings", [])
 
 
@@ -185,3 +190,30 @@ def test_a_warning_for_each_expired_date_has_words():
     warnings = engine.assess(profile(ita_received_on=later))["warnings"]
     assert [w["code"] for w in warnings if w["field"] == "ita_received_on"] == ["expired"]
     assert has("notices.expired")
+
+
+def test_every_code_of_the_planning_views_has_its_words():
+    words = catalogue()
+    couple = profile(spouse={k: v for k, v in SPOUSE.items() if v is not None}, children_accompanying=2,
+                     children_18_or_older=1, date_of_birth="1996-01-10", eca_issued_on="2021-12-01",
+                     profile_submitted_on="2026-01-10", first_language=clb(9, taken_on="2025-02-01"),
+                     work_history=[job(date(2020, 1, 1), date(2027, 3, 31)), job(date(2026, 1, 5), None, country="canada")],
+                     countries_lived=[{"country": "PH", "start": "2015-01-01"}], currency="PHP", currency_rate=41.2)
+    points = engine.timeline(couple)["points"]
+    codes = {c["code"] for p in points for c in p["changes"]}
+    assert {"birthday", "language_expired", "eca_expired", "profile_expired", "job_ended", "canadian_work_year"} <= codes
+    for change in (c for p in points for c in p["changes"]):
+        key = f"planner.timeline.change.{change['code']}"
+        assert key in words or f"{key}_true" in words and f"{key}_false" in words, key
+    for decision in {p["decision"] for p in points} - {None}:
+        assert f"planner.timeline.decision.{decision}" in words
+    items = engine.documents(couple)["items"]
+    assert {i["person"] for i in items} == {"principal", "spouse", "child-1", "child-2"}
+    for item in items:
+        assert f"rules.documents.lead_times.rows.{item['document']}" in words
+        assert item["flag"] is None or f"planner.documents.flag.{item['flag']}" in words
+        assert item["country"] is None or f"rules.documents.police_pages.rows.{item['country']}" in words
+    for line in engine.money(couple)["lines"]:
+        name = line["id"].removeprefix("fee_")
+        assert (f"planner.money.{line['id']}" in words or f"rules.fees.government.rows.{name}" in words
+                or name == "biometrics"), line["id"]

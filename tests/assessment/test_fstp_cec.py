@@ -191,9 +191,18 @@ def test_mixed_teers_with_clb_6_count_only_teer_2_and_3_work():
 
 
 def test_cec_without_work_history_is_unknown_and_never_asks_for_funds():
-    result = cec(...)
+    result = cec(..., canadian_work_years=1)
     assert result["eligible"] is None
     assert [r["field"] for r in result["reasons"]] == ["work_history"]
+
+
+def test_cec_without_work_history_and_no_year_in_canada_is_not_eligible():
+    # 0 whole years of skilled work in Canada (the CRS answer) is under the 12 months CEC needs.
+    result = cec(..., canadian_work_years=0)
+    assert result["eligible"] is False
+    [reason] = result["reasons"]
+    assert (reason["field"], reason["check"]) == ("canadian_work_years", "cec_no_canadian_work")
+    assert reason["params"]["years"] == 0 and reason["params"]["needed_months"] == 12
 
 
 def test_cec_excludes_quebec():

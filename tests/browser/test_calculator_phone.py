@@ -122,7 +122,7 @@ def test_on_arrival_only_the_questions_the_score_needs_are_on_screen(guarded_con
     assert set(page.evaluate(VISIBLE_NAMES)) == ARRIVAL
     # Every optional section is closed and says what it adds; no "Next" button.
     sections = page.locator("details[data-more]")
-    assert sections.count() == 5
+    assert sections.count() == 6  # programs, funds, work, countries lived in, dates, calculation date
     for i in range(sections.count()):
         assert not sections.nth(i).evaluate("d => d.open")
         assert sections.nth(i).locator(".more-adds").inner_text().strip()

@@ -138,20 +138,38 @@ def codes(result):
     return [(w["code"], w["field"]) for w in result["warnings"]]
 
 
-def test_expired_results_are_scored_with_a_warning():
+def test_expired_results_score_nothing_with_a_warning():
     fresh = crs_score(profile(first_language=clb(9, taken_on="2024-11-02")))
     assert codes(fresh) == []
-    old = crs_score(profile(first_language=clb(9, taken_on="2024-11-01"), second_language=nclc(7, taken_on="2020-01-01"),
-                            spouse=dict(ACCOMPANYING, education="secondary", language=clb(5, taken_on="2023-01-01"))))
+    assert "total_if_retaken" not in fresh
+    given = dict(first_language=clb(9, taken_on="2024-11-01"), second_language=nclc(7, taken_on="2020-01-01"),
+                 spouse=dict(ACCOMPANYING, education="secondary", language=clb(5, taken_on="2023-01-01")))
+    old = crs_score(profile(**given))
     assert codes(old) == [("language_result_expired", "first_language.taken_on"),
                           ("language_result_expired", "second_language.taken_on"),
                           ("language_result_expired", "spouse.language.taken_on")]
     assert old["warnings"][0] == {"code": "language_result_expired", "field": "first_language.taken_on",
                                   "taken_on": "2024-11-01", "as_of": "2026-11-02", "years": 2,
+                                  "expired_on": "2026-11-02",
                                   # the contract's message, for developers (the page words the code)
-                                  "message": "first_language.taken_on: the test was taken on 2024-11-01: "
-                                             "on 2026-11-02 the result is more than 2 years old"}
-    assert old["factors"]["first_language"] == 4 * 29  # still scored (with-spouse column)
+                                  "message": "first_language.taken_on: the test was taken on 2024-11-01: its result "
+                                             "counts 2 years and stopped counting on 2026-11-02, so it scores "
+                                             "nothing on 2026-11-02"}
+    # IRCC treats an expired result as no result: no language points, none for the spouse's.
+    assert old["factors"]["first_language"] == 0
+    assert old["factors"]["second_language"] == 0
+    assert old["factors"]["spouse_language"] == 0
+    # The levels of the results given are still reported, and what they would score if retaken.
+    assert old["clb"]["first"] == {"listening": 9, "reading": 9, "writing": 9, "speaking": 9}
+    fresh_all = crs_score(profile(first_language=clb(9), second_language=nclc(7),
+                                  spouse=dict(ACCOMPANYING, education="secondary", language=clb(5))))
+    assert old["total_if_retaken"] == fresh_all["total"] > old["total"]
+
+
+def test_an_expired_first_result_leaves_a_valid_second_as_the_first():
+    both = crs_score(profile(first_language=clb(9, taken_on="2020-01-01"), second_language=nclc(7, taken_on="2026-01-01")))
+    alone = crs_score(profile(first_language=nclc(7, taken_on="2026-01-01")))
+    assert both["total"] == alone["total"]
 
 
 def test_a_leap_day_result_lasts_until_28_february():

@@ -13,8 +13,32 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_browser_files_are_shared_or_the_edition_s(tmp_path):
     files = datasets.write(tmp_path)
-    assert sorted(files) == ["data/noc-categories.json", "data/noc-examples.json", "data/noc-index.json",
-                             "data/rounds.json", "fr/data/noc-examples.json", "fr/data/noc-index.json"]
+    duties = [f for f in files if "/noc-duties/" in f]
+    assert sorted(set(files) - set(duties)) == ["data/noc-categories.json", "data/noc-examples.json", "data/noc-index.json",
+                                                "data/rounds.json", "fr/data/noc-examples.json", "fr/data/noc-index.json"]
+    assert len([f for f in duties if f.startswith("data/")]) == len([f for f in duties if f.startswith("fr/data/")]) == 516
+
+
+def test_each_occupation_has_its_own_small_description_file(tmp_path):
+    datasets.write(tmp_path)
+    english = json.loads((tmp_path / "data/noc-duties/21232.json").read_text())
+    french = json.loads((tmp_path / "fr/data/noc-duties/21232.json").read_text())
+    assert english["lead"].startswith("Software developers and programmers") and english["ordered"] is True
+    assert french["lead"].startswith("Les développeurs et les programmeurs") and french["ordered"] is False
+    assert len(english["duties"]) == len(french["duties"]) == 7
+    # French duties have no reliable order (data/upstream/README.md): shown sorted, no sub-heading.
+    assert french["duties"] == sorted(french["duties"], key=str.casefold)
+    assert all(d.endswith((";", ".")) for d in french["duties"])
+    sizes = [p.stat().st_size for p in (tmp_path / "fr/data/noc-duties").iterdir()]
+    assert max(sizes) < 8_000  # one occupation at a time: a few kilobytes
+
+
+def test_the_duties_files_are_what_the_tool_makes_from_upstream():
+    from tools import build_noc_duties
+
+    made = build_noc_duties.build()
+    for lang, path in build_noc_duties.OUT.items():
+        assert json.loads(path.read_text(encoding="utf-8")) == made[lang]
 
 
 @pytest.mark.parametrize("folder, source", [("data", "noc2021.json"), ("fr/data", "noc2021.fr.json")])

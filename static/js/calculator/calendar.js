@@ -40,8 +40,9 @@ function nextDay(iso) {
   return d.toISOString().slice(0, 10);
 }
 
-/** The calendar file for the deadlines still to come; `stamp` is when it is made (a Date). */
-export function calendarFile(deadlines, stamp = new Date()) {
+/** The calendar file for the deadlines still to come, and the planning's dated events (`events`:
+ * {uid, date, summary}, from timeline.js and documents.js); `stamp` is when it is made (a Date). */
+export function calendarFile(deadlines, stamp = new Date(), events = []) {
   const now = stamp.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//express-entry-guide//calculator//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
   for (const d of deadlines.filter((d) => d.until && !d.expired)) {
@@ -63,6 +64,24 @@ export function calendarFile(deadlines, stamp = new Date()) {
       "END:VEVENT",
     );
   }
+  for (const e of events) {
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${e.uid}@${location.host || "calculator"}`,
+      `DTSTAMP:${now}`,
+      `DTSTART;VALUE=DATE:${basic(e.date)}`,
+      `DTEND;VALUE=DATE:${basic(nextDay(e.date))}`,
+      `SUMMARY:${text(e.summary)}`,
+      `DESCRIPTION:${text(t("calculator.calendar.description"))}`,
+      "TRANSP:TRANSPARENT",
+      "BEGIN:VALARM",
+      "ACTION:DISPLAY",
+      `DESCRIPTION:${text(e.summary)}`,
+      `TRIGGER:-P${REMINDER_DAYS}D`,
+      "END:VALARM",
+      "END:VEVENT",
+    );
+  }
   lines.push("END:VCALENDAR");
   return lines.map(fold).join("\r\n") + "\r\n";
 }
@@ -73,8 +92,9 @@ export function mountCalendar() {
   const button = document.getElementById("calendar-download");
   document.getElementById("calendar-hint").textContent = t("calculator.calendar.hint", { days: REMINDER_DAYS });
   let deadlines = [];
+  let events = [];
   button.addEventListener("click", () => {
-    const blob = new Blob([calendarFile(deadlines)], { type: "text/calendar;charset=utf-8" });
+    const blob = new Blob([calendarFile(deadlines, new Date(), events)], { type: "text/calendar;charset=utf-8" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
     link.download = t("calculator.calendar.filename") + ".ics";
@@ -84,9 +104,10 @@ export function mountCalendar() {
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   });
   return {
-    show(assess) {
+    show(assess, planned = []) {
       deadlines = assess.deadlines ?? [];
-      actions.hidden = !deadlines.some((d) => d.until && !d.expired);
+      events = planned;
+      actions.hidden = !deadlines.some((d) => d.until && !d.expired) && !events.length;
     },
   };
 }

@@ -21,38 +21,52 @@ function children(path) {
 
 const nameOf = (path) => path.slice(path.lastIndexOf(".") + 1);
 
-/** The work history: one fieldset per job, numbered in names and ids ("work_history.2.noc"). */
-function jobs(form) {
-  return [...form.querySelectorAll("#jobs [data-job]")];
+// The lists of the profile, each drawn as one fieldset per item, numbered in names and ids
+// ("work_history.2.noc"): the work history and the countries lived in.
+const LISTS = {
+  work_history: { box: "#jobs", item: "[data-job]", template: "job-template", number: "[data-job-number]" },
+  countries_lived: { box: "#stays", item: "[data-stay]", template: "stay-template", number: "[data-stay-number]" },
+};
+const LIST_NAME = /^(work_history|countries_lived)\.(\d{1,3})\./;
+
+function items(form, list) {
+  return [...form.querySelectorAll(`${LISTS[list].box} ${LISTS[list].item}`)];
 }
 
-function numberJob(job, index) {
-  const swap = (text) => text.replace(/work_history([.-])(N|\d+)([.-])/g, `work_history$1${index}$3`);
-  for (const node of job.querySelectorAll("[name], [id], [for], [aria-describedby]")) {
+function numberItem(list, node, index) {
+  const pattern = new RegExp(`${list}([.-])(N|\\d+)([.-])`, "g");
+  const swap = (text) => text.replace(pattern, `${list}$1${index}$3`);
+  for (const child of node.querySelectorAll("[name], [id], [for], [aria-describedby]")) {
     for (const attr of ["name", "id", "for", "aria-describedby"]) {
-      if (node.hasAttribute(attr)) node.setAttribute(attr, swap(node.getAttribute(attr)));
+      if (child.hasAttribute(attr)) child.setAttribute(attr, swap(child.getAttribute(attr)));
     }
   }
-  job.querySelector("[data-job-number]").textContent = String(index + 1);
+  node.querySelector(LISTS[list].number).textContent = String(index + 1);
 }
 
-export function addJob(form) {
-  if (jobs(form).length >= MAX_JOBS) return null;
-  const job = document.getElementById("job-template").content.firstElementChild.cloneNode(true);
-  numberJob(job, jobs(form).length);
-  form.querySelector("#jobs").append(job);
-  return job;
+/** A new item at the end of `list` (null when the list is full). */
+export function addItem(form, list) {
+  const box = form.querySelector(LISTS[list].box);
+  if (!box || items(form, list).length >= FIELDS.get(list).items) return null;
+  const node = document.getElementById(LISTS[list].template).content.firstElementChild.cloneNode(true);
+  numberItem(list, node, items(form, list).length);
+  box.append(node);
+  return node;
 }
 
-export function removeJob(form, job) {
-  job.remove();
-  jobs(form).forEach((rest, index) => numberJob(rest, index));
+export function removeItem(form, list, node) {
+  node.remove();
+  items(form, list).forEach((rest, index) => numberItem(list, rest, index));
 }
 
-function setJobCount(form, count) {
-  while (jobs(form).length > count) jobs(form).at(-1).remove();
-  while (jobs(form).length < count) addJob(form);
+function setCount(form, list, count) {
+  if (!form.querySelector(LISTS[list].box)) return;
+  while (items(form, list).length > count) items(form, list).at(-1).remove();
+  while (items(form, list).length < count) addItem(form, list);
 }
+
+export const addJob = (form) => addItem(form, "work_history");
+export const removeJob = (form, job) => removeItem(form, "work_history", job);
 
 /** Every answer as {name: text}; a checkbox is "true" or "". */
 export function readAnswers(form) {
@@ -70,7 +84,6 @@ export function readAnswers(form) {
   return answers;
 }
 
-const JOB_NAME = /^work_history\.(\d{1,3})\./;
 // A number as a number input takes it while it is typed (3e1, 1e6, .5, 12345.1234567): a saved
 // or shared answer is read the same way, so what was scored is what a reload gives back.
 const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
@@ -128,12 +141,7 @@ export function cleanAnswers(form, raw) {
   const refused = [];
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { answers, refused, unknown: raw == null ? 0 : 1 };
   const names = Object.keys(raw);
-  let count = 0;
-  for (const name of names) {
-    const match = JOB_NAME.exec(name);
-    if (match && Number(match[1]) < MAX_JOBS) count = Math.max(count, Number(match[1]) + 1);
-  }
-  setJobCount(form, count);
+  setCounts(form, names);
   const asked = new Set([...form.elements].map((el) => el.name).filter(Boolean));
   let unknown = 0;
   for (const name of names) {
@@ -150,13 +158,21 @@ export function cleanAnswers(form, raw) {
   return { answers, refused, unknown };
 }
 
+/** Draw as many items of each list as the answers' names ask for (at most the list's size). */
+function setCounts(form, names) {
+  for (const list of Object.keys(LISTS)) {
+    let count = 0;
+    for (const name of names) {
+      const match = LIST_NAME.exec(name);
+      if (match && match[1] === list && Number(match[2]) < FIELDS.get(list).items) count = Math.max(count, Number(match[2]) + 1);
+    }
+    setCount(form, list, count);
+  }
+}
+
 /** Put answers back; a missing or impossible answer falls back to the field's default. */
 export function writeAnswers(form, answers) {
-  const jobs = Object.keys(answers)
-    .map((name) => /^work_history\.(\d+)\./.exec(name))
-    .filter(Boolean)
-    .map((match) => Number(match[1]) + 1);
-  setJobCount(form, Math.min(Math.max(0, ...jobs), MAX_JOBS));
+  setCounts(form, Object.keys(answers));
   for (const el of form.elements) {
     if (!el.name) continue;
     const value = Object.hasOwn(answers, el.name) ? String(answers[el.name]) : undefined;
@@ -328,11 +344,11 @@ function collect(form, answers, path, missing, name = path) {
       if (got) got = collect(form, answers, field.path, missing);
     } else if (field.type === "list") {
       got = [];
-      jobs(form).forEach((_, i) => {
-        const entry = job(form, answers, `${field.path}.${i}`);
+      items(form, field.path).forEach((_, i) => {
+        const entry = item(form, answers, field.path, `${field.path}.${i}`);
         if (entry) {
           got.push(entry);
-          missing.jobs.push(i);
+          if (field.path === "work_history") missing.jobs.push(i);
         }
       });
       if (!got.length) continue;
@@ -346,10 +362,10 @@ function collect(form, answers, path, missing, name = path) {
   return object;
 }
 
-/** One job as the engine reads it; an untouched job is left out, a half-filled one is sent
- * so that the engine names what it lacks. */
-function job(form, answers, name) {
-  const entry = collect(form, answers, "work_history.N", { count: 0, jobs: [] }, name);
+/** One item of a list (a job) as the engine reads it; an untouched one is left out, a
+ * half-filled one is sent so that the engine names what it lacks. */
+function item(form, answers, list, name) {
+  const entry = collect(form, answers, `${list}.N`, { count: 0, jobs: [] }, name);
   const touched = Object.values(entry).some((value) => value !== false);
   return touched ? entry : null;
 }
@@ -426,7 +442,7 @@ export function inputFor(form, path) {
 export function openAnswered(form, defaults) {
   const answers = readAnswers(form);
   for (const section of form.querySelectorAll("details[data-more]")) {
-    if (section.querySelector("[data-job]")) section.open = true;
+    if (section.querySelector("[data-job], [data-stay]")) section.open = true;
     for (const el of section.querySelectorAll("[name]")) {
       if (answers[el.name] !== (defaults[el.name] ?? "")) section.open = true;
     }
@@ -435,5 +451,5 @@ export function openAnswered(form, defaults) {
 
 /** How many jobs the form holds, and the most it takes. */
 export function jobCount(form) {
-  return { count: jobs(form).length, max: MAX_JOBS };
+  return { count: items(form, "work_history").length, max: MAX_JOBS };
 }

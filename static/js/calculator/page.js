@@ -4,8 +4,8 @@ import { el } from "../lib/dom.js";
 import { date } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import {
-  addJob, applyVisibility, buildProfile, cleanAnswers, formPath, inputFor, jobCount, LANGUAGES, openAnswered,
-  questionOf, readAnswers, removeJob, showErrors, writeAnswers,
+  addItem, addJob, applyVisibility, buildProfile, cleanAnswers, formPath, inputFor, jobCount, LANGUAGES, openAnswered,
+  questionOf, readAnswers, removeItem, removeJob, showErrors, writeAnswers,
 } from "./form.js";
 import { showLevels } from "./levels.js";
 import { renderScore, clearScore } from "./result.js";
@@ -17,6 +17,7 @@ import { refusal } from "./words.js";
 import { mountScenarios } from "./scenarios.js";
 import { mountCalendar } from "./calendar.js";
 import { forgetTypedYears, showWorkYears } from "./work-years.js";
+import { renderPlanning } from "./planning.js";
 import * as state from "./state.js";
 
 const html = document.documentElement;
@@ -130,7 +131,7 @@ function onDetails(answer) {
   const question = (field) => questionOf(form, field);
   renderAssess(details, answer.value.assess, question);
   renderPanels(details, { ...answer.value, crs: lastScore, profile: lastProfile });
-  calendar.show(answer.value.assess);
+  calendar.show(answer.value.assess, renderPlanning(details, { ...answer.value, crs: lastScore, profile: lastProfile }));
   details.hidden = false;
   result.dataset.details = "ready";
 }
@@ -201,7 +202,7 @@ function apply(raw) {
 
 // --- shared links --------------------------------------------------------------------------
 
-const isField = (name) => Boolean(form.elements.namedItem(name)) || /^work_history\.\d+\./.test(name);
+const isField = (name) => Boolean(form.elements.namedItem(name)) || /^(work_history|countries_lived)\.\d+\./.test(name);
 let pendingLink = null;
 
 /** Whether the link's answers would replace answers typed here (so the page asks first). */
@@ -276,7 +277,19 @@ document.getElementById("add-job").addEventListener("click", () => {
   if (job) job.querySelector("input, select").focus();
   update();
 });
+document.getElementById("add-stay").addEventListener("click", () => {
+  const stay = addItem(form, "countries_lived");
+  if (stay) stay.querySelector("select").focus();
+  update();
+});
 form.addEventListener("click", (event) => {
+  const stay = event.target.closest("[data-remove-stay]");
+  if (stay) {
+    removeItem(form, "countries_lived", stay.closest("[data-stay]"));
+    document.getElementById("add-stay").focus();
+    update();
+    return;
+  }
   const button = event.target.closest("[data-remove-job]");
   if (!button) return;
   removeJob(form, button.closest("[data-job]"));

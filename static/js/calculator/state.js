@@ -5,6 +5,8 @@ const KEY = "ee-guide:calculator:answers";
 const SCENARIOS = "ee-guide:calculator:scenarios";
 // The answers asked only of the principal applicant, of the partner who is not it now (a swap).
 const PARTNER = "ee-guide:calculator:partner";
+// The documents the person ticked in the report's list (documents.js), by item id.
+const DOCUMENTS = "ee-guide:calculator:documents";
 
 /** Answers worth keeping: the ones that differ from the form's defaults. */
 export function meaningful(answers, defaults) {
@@ -141,4 +143,14 @@ export function loadPartner() {
 
 export function savePartner(answers) {
   write(PARTNER, answers);
+}
+
+/** The ids of the documents ticked in this browser. */
+export function loadTicks() {
+  const { value } = read(DOCUMENTS);
+  return Array.isArray(value) ? value.filter((id) => typeof id === "string") : [];
+}
+
+export function saveTicks(ids) {
+  return write(DOCUMENTS, ids);
 }
