@@ -28,7 +28,7 @@ def money(profile) -> dict:
     currency, rate = profile.get("currency"), profile.get("currency_rate")
     answer = {"given": currency is not None and rate is not None, "currency": currency and currency.upper(),
               "rate": rate, "margin_percent": margin, "average_months": months,
-              "source": table.source, "checked": table.checked.isoformat()}
+              "source": table.source, **table.dates()}
     if not answer["given"]:
         return {**answer, "lines": []}
     funds, fees = result["funds"], result["fees"]
