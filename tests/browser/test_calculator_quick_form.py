@@ -159,3 +159,13 @@ def test_at_360_px_nothing_is_wider_than_the_screen_and_no_label_is_cut(guarded_
     assert page.evaluate(OVERFLOW, 360) == []
     # Phone emulation lays a too-wide page out at its full width (notes/runtime-facts.md).
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_on_arrival_at_390_px_a_first_question_is_on_the_first_screen(guarded_context, site_server, lang):
+    page = guarded_context(site_server, viewport={"width": 390, "height": 844}, is_mobile=True,
+                           has_touch=True).new_page()
+    open_edition(page, site_server, lang)
+    age = page.locator('[name="age"]').bounding_box()
+    bar = page.locator("#score-bar").bounding_box()
+    assert age and bar and age["y"] >= 0 and age["y"] + age["height"] <= bar["y"], (age, bar)

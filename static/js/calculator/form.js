@@ -347,7 +347,9 @@ function collect(form, answers, path, missing, name = path) {
     } else {
       got = answer(form, answers, field.path, inForm);
       const control = named(form, inForm);
-      if (got === undefined && (field.required || control?.hasAttribute?.("data-needed"))) missing.count += 1;
+      // Needed for a score though the profile may leave it out (a radio group marks its fieldset).
+      const needed = Boolean((control instanceof RadioNodeList ? control[0] : control)?.closest?.("[data-needed]"));
+      if (got === undefined && (field.required || needed)) missing.count += 1;
     }
     if (got !== undefined) object[nameOf(field.path)] = got;
   }
