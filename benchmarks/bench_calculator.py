@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from sitegen.build import build_site  # noqa: E402
+from tests.browser.calculator_page import choose  # noqa: E402
 from tests.harness.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.harness.server import serve  # noqa: E402
 
@@ -64,9 +65,9 @@ def stages(page) -> dict:
 
 def fill(page) -> None:
     page.fill('[name="age"]', PROFILE["age"])
-    page.select_option('[name="education"]', PROFILE["education"])
+    choose(page, "education", PROFILE["education"])
     page.fill('[name="foreign_work_years"]', PROFILE["foreign_work_years"])
-    page.select_option('[name="first_language.test"]', "ielts_general")
+    choose(page, "first_language.test", "ielts_general")
     for ability, value in SCORES.items():
         page.fill(f'[name="first_language.{ability}"]', value)
     page.wait_for_selector('#result[data-state="ready"]:not([aria-busy])')

@@ -8,7 +8,8 @@ files the browser loads under `data/` in the site:
 - `data/noc-index.json`: code, title, TEER and StatCan's illustrative examples of each unit
   group, the finder's first load; `fr/data/noc-index.json`: the same in French (CNP 2021);
 - `data/noc-examples.json`: every other example job title, in the same order, loaded after
-  (`fr/data/noc-examples.json` in French);
+  (`fr/data/noc-examples.json` in French, with `english`: each group's English title and example
+  titles, since many people know their job by its English name: "software engineer" finds 21231);
 - `data/noc-duties/<code>.json`: one unit group's lead statement and main duties, for the
   calculator's job letters, loaded only for the jobs a person enters (`fr/data/noc-duties/` in
   French, from data/noc-duties.fr.json: its duties in no particular order);
@@ -76,11 +77,25 @@ def write(out_dir: Path, as_of: dt.date | None = None, editions: tuple[Edition, 
         about = {k: v for k, v in duties.items() if k != "groups"}
         for code, group in duties["groups"].items():
             files[edition.path(f"{OUT}/noc-duties/{code}.json")] = {**about, **group}
+        if edition.lang != "en":
+            files[edition.path(f"{OUT}/noc-examples.json")]["english"] = english_titles(groups)
     for name, data in files.items():
         target = Path(out_dir) / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return list(files)
+
+
+def english_titles(groups: list[dict]) -> list[list[str]]:
+    """For each unit group of another edition's index (same codes, same order), its English title
+    and example titles that the edition's own titles do not already hold (case aside)."""
+    english = {g["code"]: g for g in noc_data("en")["unit_groups"]}
+    out = []
+    for group in groups:
+        own = {title.casefold() for title in [group["title"], *group["examples"]]}
+        other = english[group["code"]]
+        out.append([title for title in dict.fromkeys([other["title"], *other["examples"]]) if title.casefold() not in own])
+    return out
 
 
 def noc_categories(as_of: dt.date) -> dict:

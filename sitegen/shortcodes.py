@@ -61,7 +61,8 @@ class Shortcodes:
         self.env.globals.update(rules_table=self.rules_table, categories_table=self.categories_table,
                                 block=self.block, rule=self.rule, rule_row=self.rule_row,
                                 rules=self.rules, column_min=self.column_min,
-                                rules_since=self.rules_since, superseded=self.superseded,
+                                rules_since=self.rules_since, rules_replaced=self.rules_replaced,
+                                superseded=self.superseded,
                                 superseded_rows=self.superseded_rows,
                                 budget=self.budget, rules_as_of=self.as_of)
 
@@ -98,6 +99,13 @@ class Shortcodes:
         """The day the newest row of the table in force took effect (when the rule last changed)."""
         table = _table(table_id, self.as_of)
         return max(row.effective_from for row in table.rows)
+
+    def rules_replaced(self, table_id: str) -> bool:
+        """Whether the table in force replaced an earlier version (a test's chart that changed:
+        a result is read on the chart of the day it was taken)."""
+        since = self.rules_since(table_id)
+        return any(row.effective_to is not None and row.effective_to < since
+                   for row in _rules().history(table_id).rows)
 
     def superseded(self, table_id: str, key):
         """The newest row for `key` whose period ended before the guide's date: an old figure.

@@ -23,11 +23,12 @@ export function fold(text) {
 /**
  * The search structure from the two data files: `index` = {groups: [[code, title, teer,
  * illustrative examples]]}, `examples` = {examples: [[other examples], ...]} in the same order
- * (or null while it loads).
+ * (or null while it loads); in French, also `english`: [[English title and examples], ...], so
+ * a job known by its English name is found too.
  */
 export function prepare(index, examples = null) {
   return index.groups.map(([code, title, teer, shown], i) => {
-    const all = examples ? shown.concat(examples.examples[i]) : shown;
+    const all = examples ? shown.concat(examples.examples[i], examples.english?.[i] ?? []) : shown;
     return {
       code,
       title,

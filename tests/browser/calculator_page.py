@@ -16,7 +16,7 @@ def open_calculator(page, server, fragment: str = ""):
 
 def reveal(page, name: str) -> None:
     """Open the section of optional questions that holds the input `name` (one tap), if closed."""
-    section = page.locator(f'details[data-more]:has([name="{name}"]), details[data-more]:has(#{name})')
+    section = page.locator(f'details[data-more]:has([name="{name}"]), details[data-more]:has([id="{name}"])')
     if section.count() and not section.evaluate("d => d.open"):
         section.locator("summary").first.click()
 
@@ -27,13 +27,24 @@ def fill(page, name: str, value) -> None:
     page.fill(f'[name="{name}"]', str(value))
 
 
+def choose(page, name: str, value) -> None:
+    """Answer the question `name` with `value`: one tap on its radio button (a short list), or
+    the option of its select (a long list)."""
+    reveal(page, name)
+    radio = page.locator(f'input[type="radio"][name="{name}"][value="{value}"]')
+    if radio.count():
+        radio.check()
+    else:
+        page.select_option(f'[name="{name}"]', str(value))
+
+
 def add_job(page) -> None:
     reveal(page, "add-job")
     page.click("#add-job")
 
 
 def fill_language(page, path: str, result: dict | None) -> None:
-    page.select_option(f'[name="{path}.test"]', "none" if result is None else result["test"])
+    choose(page, f"{path}.test", "none" if result is None else result["test"])
     if result is None:
         return
     for ability in ABILITIES:
@@ -50,14 +61,14 @@ def fill_profile(page, profile: dict) -> None:
     if "as_of" in profile:
         fill(page, "as_of", profile["as_of"])
     page.fill('[name="age"]', str(profile["age"]))
-    page.select_option('[name="education"]', profile["education"])
-    page.select_option('[name="canadian_education"]', profile.get("canadian_education", "none"))
+    choose(page, "education", profile["education"])
+    choose(page, "canadian_education", profile.get("canadian_education", "none"))
     fill_language(page, "first_language", profile["first_language"])
     fill_language(page, "second_language", profile.get("second_language"))
     page.fill('[name="canadian_work_years"]', str(profile.get("canadian_work_years", 0)))
     page.fill('[name="foreign_work_years"]', str(profile.get("foreign_work_years", 0)))
     set_checked(page, "certificate_of_qualification", profile.get("certificate_of_qualification", False))
-    page.select_option('[name="job_offer"]', profile.get("job_offer", "none"))
+    choose(page, "job_offer", profile.get("job_offer", "none"))
     set_checked(page, "provincial_nomination", profile.get("provincial_nomination", False))
     set_checked(page, "sibling_in_canada", profile.get("sibling_in_canada", False))
     spouse = profile.get("spouse")
@@ -66,7 +77,7 @@ def fill_profile(page, profile: dict) -> None:
         set_checked(page, "spouse.canadian_citizen_or_pr", spouse["canadian_citizen_or_pr"])
         set_checked(page, "spouse.accompanying", spouse["accompanying"])
         if spouse["accompanying"] and not spouse["canadian_citizen_or_pr"]:
-            page.select_option('[name="spouse.education"]', spouse["education"])
+            choose(page, "spouse.education", spouse["education"])
             fill_language(page, "spouse.language", spouse.get("language"))
             page.fill('[name="spouse.canadian_work_years"]', str(spouse.get("canadian_work_years", 0)))
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 import engine
 
-from tests.browser.calculator_page import SETTLED, fill, fill_profile, open_calculator
+from tests.browser.calculator_page import SETTLED, choose, fill, fill_profile, open_calculator
 
 PROFILE = {
     "as_of": "2026-11-02", "age": 30, "education": "bachelors",
@@ -66,13 +66,13 @@ def test_scores_are_bounded_by_the_chosen_test(page, site_server):
         "clb": ("0", "12", "1"),
     }
     for test, (low, high, step) in expected.items():
-        page.select_option('[name="first_language.test"]', test)
+        choose(page, "first_language.test", test)
         assert (reading.get_attribute("min"), reading.get_attribute("max"), reading.get_attribute("step")) == (low, high, step), test
     writing = page.locator('[name="first_language.writing"]')
-    page.select_option('[name="first_language.test"]', "tcf_canada")
+    choose(page, "first_language.test", "tcf_canada")
     assert (writing.get_attribute("min"), writing.get_attribute("max")) == ("0", "20")
     # The second language must be the other official language.
-    page.select_option('[name="first_language.test"]', "ielts_general")
+    choose(page, "first_language.test", "ielts_general")
     assert page.locator('[name="second_language.test"] option[value="celpip_general"]').is_disabled()
     assert page.locator('[name="second_language.test"] option[value="tef_canada"]').is_enabled()
 

@@ -9,7 +9,7 @@ import icalendar
 from playwright.sync_api import expect
 
 import engine
-from tests.browser.calculator_page import ABILITIES, SETTLED, add_job, fill, fill_profile, open_calculator, shown_score
+from tests.browser.calculator_page import ABILITIES, SETTLED, add_job, choose, fill, fill_profile, open_calculator, shown_score
 
 AS_OF = "2026-11-02"
 COUPLE = {
@@ -93,7 +93,7 @@ def test_with_a_job_list_the_years_of_work_follow_from_it(page, site_server):
     shown_score(page)
     add_job(page)
     page.fill('[name="work_history.0.noc"]', "21232")
-    page.select_option('[name="work_history.0.country"]', "abroad")
+    choose(page, "work_history.0.country", "abroad")
     page.fill('[name="work_history.0.start"]', "2020-01-01")
     page.fill('[name="work_history.0.end"]', "2025-06-30")
     jobs = [{"noc": "21232", "country": "abroad", "start": "2020-01-01", "end": "2025-06-30"}]

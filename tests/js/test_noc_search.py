@@ -35,7 +35,8 @@ console.log(JSON.stringify(out));
 QUERIES = ["software developer", "Software Developers", "nurse", "21231", "212", "electrician",
            "bedside nurse", "cardiology nurse", "xyzzy", "stunt performer - film"]
 # The French edition's index (CNP 2021): French titles, accents optional.
-FRENCH_QUERIES = ["cuisinier", "cuisinière", "infirmiere", "developpeur de logiciels", "électricien", "63200"]
+FRENCH_QUERIES = ["cuisinier", "cuisinière", "infirmiere", "developpeur de logiciels", "électricien", "63200",
+                  "software engineer", "registered nurse"]
 
 
 def run(folder: Path, queries: list[str]) -> dict:
@@ -113,3 +114,11 @@ def test_the_french_finder_finds_french_titles(french):
     assert codes(french["developpeur de logiciels"]["full"])[0] == "21232"
     assert "72200" in codes(french["électricien"]["full"])[:3]
     assert codes(french["63200"]["full"]) == ["63200"]
+
+
+def test_the_french_finder_also_finds_english_titles(french):
+    """Many people know their job by its English name: the French finder finds it once every
+    example title has loaded, and names the English title that matched."""
+    assert french["software engineer"]["full"][0] == ["21231", "software engineer"]
+    assert french["software engineer"]["first"] == []  # the English titles come with the second file
+    assert codes(french["registered nurse"]["full"])[0] == "31301"

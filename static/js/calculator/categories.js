@@ -1,6 +1,6 @@
 // The categories panel: engine.categories' answer, one block per category in force.
 import { el } from "../lib/dom.js";
-import { date } from "../lib/format.js";
+import { date, number } from "../lib/format.js";
 import { rule, t } from "../lib/i18n.js";
 import { nocTitles } from "./noc-index.js";
 
@@ -16,8 +16,10 @@ function conditionText(c, titles) {
     { months: c.required_months, within: c.within_months });
   const parts = [rule];
   if (c.in_canada) parts.push(t("categories.occupation_in_canada"));
-  if (c.noc && titles) parts.push(t("categories.occupation_found", { found: c.months, code: c.noc, title: titles[c.noc] }));
-  else if (c.noc) parts.push(t("categories.occupation_found_code", { found: c.months, code: c.noc }));
+  // Whole months, counted down (11.7 is not yet the 12 a rule asks for), as the language writes them.
+  const found = number(Math.floor(c.months ?? 0));
+  if (c.noc && titles) parts.push(t("categories.occupation_found", { found, code: c.noc, title: titles[c.noc] }));
+  else if (c.noc) parts.push(t("categories.occupation_found_code", { found, code: c.noc }));
   else if (c.met === false) parts.push(t("categories.occupation_none"));
   else parts.push(t("categories.occupation_unknown"));
   return parts.join(" ");

@@ -36,8 +36,8 @@ function items(form, list) {
 function numberItem(list, node, index) {
   const pattern = new RegExp(`${list}([.-])(N|\\d+)([.-])`, "g");
   const swap = (text) => text.replace(pattern, `${list}$1${index}$3`);
-  for (const child of node.querySelectorAll("[name], [id], [for], [aria-describedby]")) {
-    for (const attr of ["name", "id", "for", "aria-describedby"]) {
+  for (const child of node.querySelectorAll("[name], [id], [for], [aria-describedby], [data-error], [data-field]")) {
+    for (const attr of ["name", "id", "for", "aria-describedby", "data-error", "data-field"]) {
       if (child.hasAttribute(attr)) child.setAttribute(attr, swap(child.getAttribute(attr)));
     }
   }
@@ -267,7 +267,9 @@ function applyScale(form, path, scales) {
   }
   const sentences = [...groups].map(([key, names]) => {
     const { min, max, step } = JSON.parse(key);
-    const range = t(Number.isInteger(step) && step === 1 ? "calculator.scale.whole" : "calculator.scale.steps", { min, max, step });
+    // Written as the page's language writes numbers ("0,5" in French).
+    const range = t(Number.isInteger(step) && step === 1 ? "calculator.scale.whole" : "calculator.scale.steps",
+      { min: number(min), max: number(max), step: number(step) });
     return groups.size > 1 ? labelled(list(names), range) : range;
   });
   form.querySelector(`#f-${path.replace(".", "-")}-scale`).textContent = sentences.join(" ");
@@ -306,20 +308,20 @@ function isShown(input) {
   return !input.closest("[hidden]");
 }
 
-/** A language result: null for no test, undefined while a score is missing; `missing`
- * counts the scores still to give. */
-function language(answers, path, missing) {
+/** A language result: {result, missing}: `result` null for no test, undefined while a score
+ * is missing; `missing` counts the scores still to give. */
+function language(answers, path) {
   const test = answers[path + ".test"];
-  if (!test || test === "none") return null;
+  if (!test || test === "none") return { result: null, missing: 0 };
   const result = { test };
+  let missing = 0;
   for (const ability of ABILITIES) {
     const score = answers[`${path}.${ability}`] ?? "";
-    if (score === "") missing.count += 1;
+    if (score === "") missing += 1;
     else result[ability] = Number(score);
   }
-  if (Object.keys(result).length <= ABILITIES.length) return undefined;
   if (answers[path + ".taken_on"]) result.taken_on = answers[path + ".taken_on"];
-  return result;
+  return { result: missing ? undefined : result, missing };
 }
 
 /**
@@ -327,7 +329,8 @@ function language(answers, path, missing) {
  * model's order (an unanswered one is left out: the engine applies its default, or says what
  * it needs). `name` is the object's name in the form (a job's path with its number).
  * `missing.count` grows by each required answer or score still missing; `missing.jobs` lists
- * the form's number of each job sent (the profile leaves untouched jobs out).
+ * the form's number of each job sent (the profile leaves untouched jobs out); `missing.partial`
+ * the optional language results still half typed (left out of the profile).
  */
 function collect(form, answers, path, missing, name = path) {
   const value = (p) => answer(form, answers, p);
@@ -337,8 +340,15 @@ function collect(form, answers, path, missing, name = path) {
     const inForm = name ? `${name}.${nameOf(field.path)}` : field.path;
     let got;
     if (field.type === "language") {
-      got = language(answers, inForm, missing);
+      const found = language(answers, inForm);
+      got = found.result;
       if (field.required && !answers[inForm + ".test"]) missing.count += 1 + ABILITIES.length;
+      else if (field.required) missing.count += found.missing;
+      else if (found.missing) {
+        // An optional test half typed: scored as no result for now, and the page says so.
+        missing.partial.push(inForm);
+        got = null;
+      }
     } else if (field.type === "object") {
       got = answer(form, answers, field.path);
       if (got) got = collect(form, answers, field.path, missing);
@@ -355,7 +365,9 @@ function collect(form, answers, path, missing, name = path) {
     } else {
       got = answer(form, answers, field.path, inForm);
       const control = named(form, inForm);
-      if (got === undefined && (field.required || control?.hasAttribute?.("data-needed"))) missing.count += 1;
+      // Needed for a score though the profile may leave it out (a radio group marks its fieldset).
+      const needed = Boolean((control instanceof RadioNodeList ? control[0] : control)?.closest?.("[data-needed]"));
+      if (got === undefined && (field.required || needed)) missing.count += 1;
     }
     if (got !== undefined) object[nameOf(field.path)] = got;
   }
@@ -365,16 +377,17 @@ function collect(form, answers, path, missing, name = path) {
 /** One item of a list (a job) as the engine reads it; an untouched one is left out, a
  * half-filled one is sent so that the engine names what it lacks. */
 function item(form, answers, list, name) {
-  const entry = collect(form, answers, `${list}.N`, { count: 0, jobs: [] }, name);
+  const entry = collect(form, answers, `${list}.N`, { count: 0, jobs: [], partial: [] }, name);
   const touched = Object.values(entry).some((value) => value !== false);
   return touched ? entry : null;
 }
 
 /**
  * The profile for the engine from the visible answers.
- * Returns {profile, jobs} when it can be scored (`jobs`: the form's number of each job of the
- * profile), {errors: [{input, message}]} when a value is refused, or {incomplete: n} while n
- * required answers are still missing.
+ * Returns {profile, jobs, partial} when it can be scored (`jobs`: the form's number of each job
+ * of the profile; `partial`: the optional language results half typed, left out until whole),
+ * {errors: [{input, message}]} when a value is refused, or {incomplete: n} while n required
+ * answers are still missing.
  */
 export function buildProfile(form, today) {
   const errors = [];
@@ -385,10 +398,10 @@ export function buildProfile(form, today) {
     }
   }
   if (errors.length) return { errors };
-  const missing = { count: 0, jobs: [] };
+  const missing = { count: 0, jobs: [], partial: [] };
   const profile = collect(form, readAnswers(form), "", missing);
   profile.as_of ??= today;
-  return missing.count ? { incomplete: missing.count } : { profile, jobs: missing.jobs };
+  return missing.count ? { incomplete: missing.count } : { profile, jobs: missing.jobs, partial: missing.partial };
 }
 
 /** The form's name for a profile path the engine named: a job's index in the profile is
@@ -398,19 +411,24 @@ export function formPath(path, jobs) {
     jobs[Number(index)] === undefined ? whole : `work_history.${jobs[Number(index)]}`);
 }
 
+/** Where a control's error is written (a radio button's is its group's). */
+function errorSlot(input) {
+  return document.getElementById(input.dataset.error ?? input.id + "-error");
+}
+
 /** Mark the fields in `errors` (and only them) as invalid, with their messages beside them. */
 export function showErrors(form, errors) {
   const wrong = new Set(errors.map((e) => e.input));
   for (const el of form.querySelectorAll("[aria-invalid]")) {
     if (!wrong.has(el)) {
       el.removeAttribute("aria-invalid");
-      const slot = document.getElementById(el.id + "-error");
+      const slot = errorSlot(el);
       if (slot) slot.hidden = true;
     }
   }
   for (const { input, message } of errors) {
     input.setAttribute("aria-invalid", "true");
-    const slot = document.getElementById(input.id + "-error");
+    const slot = errorSlot(input);
     slot.textContent = message;
     slot.hidden = false;
   }
@@ -428,7 +446,8 @@ export function questionOf(form, path) {
  * of optional questions that holds it is opened. */
 export function inputFor(form, path) {
   for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
-    const el = named(form, p) ?? named(form, p + ".test");
+    let el = named(form, p) ?? named(form, p + ".test");
+    if (el instanceof RadioNodeList) el = el[0]; // a group of radio buttons: its first
     if (el && el.id && isShown(el)) {
       const section = el.closest("details");
       if (section) section.open = true;

@@ -1,7 +1,9 @@
 // The CLB (English) or NCLC (French) level beside each test score, as it is typed, from the
 // equivalency chart in force that the build embeds as #language-charts (rules data
 // language.<test>). A score of a test taken before that chart began, or one the test cannot
-// report, shows no level: the engine's answer then says what counts.
+// report, shows no level: the engine's answer then says what counts. For a test whose chart
+// changed (TEF Canada on 2023-12-11), the field says which scale its date reads on.
+import { date } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import { TESTS } from "./form.js";
 
@@ -17,10 +19,24 @@ export function levelOf(testKey, ability, score, takenOn) {
   return score < lowest.ranges[ability][0] ? { level: lowest.level, below: true } : null;
 }
 
+/** Which scale a result of `testKey` taken on `takenOn` ("" when not given) is read on, in
+ * words; "" for a test whose chart never changed. */
+export function chartNote(testKey, takenOn) {
+  const chart = CHARTS[testKey];
+  if (!chart?.replaced) return "";
+  const since = date(chart.since);
+  if (!takenOn) return t("calculator.scale.chart_undated", { since });
+  return t(takenOn < chart.since ? "calculator.scale.chart_old" : "calculator.scale.chart_new", { since });
+}
+
 /** Write the level beside each score of the language question at `path` (in the form `form`). */
 export function showLevels(form, path) {
   const test = TESTS.get(form.elements.namedItem(path + ".test").value);
   const takenOn = form.elements.namedItem(path + ".taken_on").value;
+  const note = form.querySelector(`[data-chart-for="${path}"]`);
+  const words = test ? chartNote(test.key, takenOn) : "";
+  if (note.textContent !== words) note.textContent = words;
+  note.hidden = !words;
   for (const slot of form.querySelectorAll(`[data-level-for^="${path}."]`)) {
     const input = form.elements.namedItem(slot.dataset.levelFor);
     const ability = input.dataset.ability;

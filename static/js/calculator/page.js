@@ -1,7 +1,7 @@
 // The calculator page: wires the form, the engine worker, the score bar, the report, the saved
 // answers, shared links, scenarios and the calendar file.
 import { el } from "../lib/dom.js";
-import { date } from "../lib/format.js";
+import { date, list } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import {
   addItem, addJob, applyVisibility, buildProfile, cleanAnswers, formPath, inputFor, jobCount, LANGUAGES, openAnswered,
@@ -83,6 +83,7 @@ function update() {
   }
   showErrors(form, []);
   if (built.incomplete) {
+    showPartial([]);
     clearScore(result);
     details.hidden = true;
     delete result.dataset.details;
@@ -90,6 +91,7 @@ function update() {
   }
   lastProfile = built.profile;
   lastJobs = built.jobs;
+  showPartial(built.partial);
   if (!engine.ready) {
     return engine.failed ? setState("error", "", t("calculator.bar.error")) : setState("pending", t("calculator.result.pending"), t("calculator.bar.pending"));
   }
@@ -101,6 +103,17 @@ function update() {
   if (barState.textContent !== t("calculator.bar.busy")) barState.textContent = t("calculator.bar.busy");
   delete result.dataset.details;
   engine.calculate(built.profile);
+}
+
+/** A test half typed is left out of the total until it is whole: the total stays in view, marked
+ * as not including it (`data-partial` names the questions left out). */
+function showPartial(paths) {
+  const note = document.getElementById("score-partial");
+  const text = paths.length ? t("calculator.bar.partial", { question: list(paths.map((path) => questionOf(form, path))) }) : "";
+  if (note.textContent !== text) note.textContent = text;
+  note.hidden = !paths.length;
+  if (paths.length) bar.dataset.partial = paths.join(" ");
+  else delete bar.dataset.partial;
 }
 
 /** An answer the engine refused: the error at its field, the last result kept but out of date;

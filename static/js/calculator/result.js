@@ -3,12 +3,16 @@
 import { el } from "../lib/dom.js";
 import { date } from "../lib/format.js";
 import { has, labelled, rule, t } from "../lib/i18n.js";
+import { TESTS } from "./form.js";
 import { warning } from "./words.js";
 
-/** Why a line scored: the rows of the rules tables it matched, one per ability for languages. */
+/** Why a line scored: the rows of the rules tables it matched, one per ability for languages
+ * (a French test's levels are NCLC levels, in English too). */
 function why(line) {
   if (!line.rows.length) return t("calculator.why.not_counted");
-  const label = (row) => rule(line.table, "rows", row.row);
+  const french = TESTS.get(line.chart?.slice(line.chart.indexOf(".") + 1))?.official_language === "french";
+  const label = (row) => (french && has("calculator.nclc_row." + row.row)
+    ? t("calculator.nclc_row." + row.row) : rule(line.table, "rows", row.row));
   const text = line.rows.map((row) => (row.ability ? labelled(t("calculator.ability." + row.ability), label(row)) : label(row))).join(" · ");
   // Combined factors (education with language, ...) that scored also say which column.
   const column = line.points > 0 && has("calculator.column." + line.column) ? t("calculator.column." + line.column) : null;

@@ -25,7 +25,8 @@ export function check(requirement, program, question) {
     question: question(requirement.field),
   };
   for (const name of MONEY) if (name in p) values[name] = money(p[name]);
-  if ("months" in p) values.months = t("assessment.months", { count: p.months });
+  // Whole months, counted down: 11.7 months is not yet the 12 a rule asks for.
+  if ("months" in p) values.months = t("assessment.months", { count: Math.floor(p.months) });
   if ("teers" in p) values.teers = list(p.teers, "disjunction");
   if (p.below) {
     values.below = list(Object.entries(p.below).map(([key, level]) => t("assessment.check.below", { ability: ability(key), level })));
