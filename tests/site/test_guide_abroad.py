@@ -199,8 +199,8 @@ def label_of(built_site, edition, name: str) -> str:
     doc = parse(built_site / edition.path(CALCULATOR[edition.lang]) / "index.html")
     control = doc.find(f".//*[@name='{name}']")
     label = doc.find(f".//label[@for='{control.get('id')}']") if control is not None and control.get("id") else None
-    if label is None:  # a group of choices: its legend
-        label = next(f.find("legend") for f in doc.iter("fieldset") if f.find(f".//*[@name='{name}']") is not None)
+    if label is None:  # a group of choices: the legend of the innermost fieldset that holds it
+        label = [f for f in doc.iter("fieldset") if f.find(f".//*[@name='{name}']") is not None][-1].find("legend")
     return text_of(label)
 
 
