@@ -10,6 +10,8 @@ import json
 
 import engine
 from engine.experience import with_work_years
+from engine.rounds import judge
+from engine.steps import steps
 
 
 def answer(compute, text):
@@ -33,11 +35,27 @@ def score(text):
     return answer(compute, text)
 
 
+ROUNDS = None  # data/rounds.json, once the worker has fetched it (use_rounds)
+
+
+def use_rounds(text):
+    """The rounds of invitations the round verdicts compare with (the site's data/rounds.json)."""
+    global ROUNDS
+    ROUNDS = json.loads(text)
+
+
 def details(text):
-    """What takes longer than the score: programs, funds, fees, dates, the planner, categories."""
+    """What takes longer than the score: programs, funds, fees, dates, the planner, categories
+    and the round verdicts (null until the rounds have arrived)."""
     def compute(profile):
         counted, _ = with_work_years(profile)
-        return {"assess": engine.assess(counted), "plan": engine.plan(counted), "categories": engine.categories(counted)}
+        assessed, categorised = engine.assess(counted), engine.categories(counted)
+        rounds = None
+        if ROUNDS is not None:
+            nomination = bool(counted.get("provincial_nomination", False))
+            rounds = judge(assessed, categorised, nomination, ROUNDS)
+        return {"assess": assessed, "plan": engine.plan(counted), "categories": categorised, "rounds": rounds,
+                "steps": steps(assessed, rounds or [])}
     return answer(compute, text)
 
 

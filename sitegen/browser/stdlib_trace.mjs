@@ -23,7 +23,9 @@ const pyodide = await loadPyodide(options);
 // The worker's steps (static/js/calculator/worker.js): unpack the engine, import the bridge,
 // call it from JavaScript with JSON text.
 pyodide.unpackArchive(new Uint8Array(readFileSync(engineZip)), "zip", { extractDir: APP });
-pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(APP)})\nfrom bridge import score, details`);
+pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(APP)})\nfrom bridge import score, details, use_rounds`);
+// A round of each kind of verdict's path: the worker gives the bridge data/rounds.json.
+pyodide.globals.get("use_rounds")(JSON.stringify({ rounds: [{ number: "1", date: "2026-01-01", type: "general", min_crs: 400 }] }));
 const score = pyodide.globals.get("score");
 const details = pyodide.globals.get("details");
 const answers = [];
