@@ -169,6 +169,6 @@ def test_the_report_reads_in_order_with_no_field_name(page, site_server):
     page.wait_for_selector(SETTLED)
     # Rounds of a category the person does not meet are listed apart, never "at or above".
     page.wait_for_selector('[data-panel="standing"] .pool')
-    french = page.locator('[data-group="cannot"] [data-type="french"]')
+    french = page.locator('[data-group="no"] [data-round-type="french"]')
     expect(french).to_have_count(1)
-    assert "at or above" not in french.inner_text() and french.get_attribute("data-cleared") is None
+    assert "above" not in french.inner_text() and french.get_attribute("data-eligible") == "no"
