@@ -29,7 +29,10 @@ def test_planner_panel_shows_the_engine_plan(page, site_server):
     rows = page.locator(f'{PANELS} [data-panel="plan"] > table tbody tr')
     shown = [(rows.nth(i).get_attribute("data-id"), rows.nth(i).locator(".gain").inner_text())
              for i in range(rows.count())]
-    expected = [(s["id"], f"+{s['gain']}") for s in plan["suggestions"][:len(shown)]]
+    # What a person abroad can act on first, each group by gain.
+    ordered = sorted(plan["suggestions"], key=lambda s: not s["from_abroad"])
+    assert any(not s["from_abroad"] for s in ordered) and ordered[0]["from_abroad"]
+    expected = [(s["id"], f"+{s['gain']}") for s in ordered[:len(shown)]]
     assert shown and shown == expected
     pairs = page.locator(f'{PANELS} .plan-pairs li')
     assert pairs.count() == min(5, len(plan["combinations"]))

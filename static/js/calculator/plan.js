@@ -54,9 +54,11 @@ export function renderPlan(section, plan) {
   if (!suggestions.length) {
     section.append(el("p", {}, t("plan.none")));
   } else {
-    section.append(el("p", {}, t("plan.intro", { total: plan.total })), table(suggestions.slice(0, SHOWN)));
-    if (suggestions.length > SHOWN) {
-      section.append(el("details", {}, el("summary", {}, t("plan.more", { count: suggestions.length })), table(suggestions)));
+    // What a person abroad can act on first (engine.plan's from_abroad), each group by gain.
+    const ordered = [...suggestions.filter((s) => s.from_abroad), ...suggestions.filter((s) => !s.from_abroad)];
+    section.append(el("p", {}, t("calculator.steps.gains")), el("p", {}, t("plan.intro", { total: plan.total })), table(ordered.slice(0, SHOWN)));
+    if (ordered.length > SHOWN) {
+      section.append(el("details", {}, el("summary", {}, t("plan.more", { count: ordered.length })), table(ordered)));
     }
   }
   if (combinations.length) {
