@@ -104,6 +104,11 @@ def test_an_expired_result_scores_nothing_and_the_report_shows_the_score_with_a_
     warning = page.locator('#result-warnings li[data-code="language_result_expired"]')
     expect(warning).to_contain_text("expired on 2 March 2026")
     expect(page.locator('#answer [data-step="retake_test"]')).to_contain_text("expired on 2 March 2026")
+    # The field says so too; a new date takes the note away.
+    note = page.locator('[data-expired-note="first_language.taken_on"]')
+    expect(note).to_have_text("Expired on 2 March 2026: this result no longer counts.")
+    page.fill('[name="first_language.taken_on"]', "2026-01-10")
+    expect(note).to_have_count(0)
 
 
 def test_the_printed_page_shows_the_answer_the_rounds_the_categories_and_the_answers_given(page, site_server):

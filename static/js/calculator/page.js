@@ -12,6 +12,7 @@ import { renderScore, clearScore } from "./result.js";
 import { renderAssess } from "./assess.js";
 import { renderPanels } from "./panels.js";
 import { hideAnswer, showAnswer, showTotal } from "./answer.js";
+import { showExpired } from "./expiry-note.js";
 import { EngineClient } from "./engine-client.js";
 import { bootProgress } from "./boot-progress.js";
 import { refusal } from "./words.js";
@@ -108,6 +109,7 @@ function onResult(answer) {
   lastScore = answer.value;
   renderScore(result, lastProfile, lastScore);
   showTotal(lastScore);
+  showExpired(form, lastScore.warnings);
   const restored = showWorkYears(form, lastScore.work_years);
   setState("ready", "", t("calculator.bar.ready"));
   if (restored) update(); // the typed years are back: the score follows them

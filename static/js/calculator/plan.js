@@ -103,5 +103,5 @@ export function stepItem(step, question, guide) {
 export function renderSteps(section, { steps }, question) {
   const guide = document.getElementById("answer").dataset.guide;
   section.replaceChildren(el("h4", {}, t("calculator.steps.heading")),
-    el("ol", { class: "steps" }, ...(steps || []).map((step) => stepItem(step, question, guide))));
+    el("ol", { class: "next-steps" }, ...(steps || []).map((step) => stepItem(step, question, guide))));
 }
