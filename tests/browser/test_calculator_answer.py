@@ -48,6 +48,22 @@ def test_after_see_the_full_result_the_answer_and_its_total_are_on_the_screen(gu
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
+def test_the_french_answer_fits_a_phone_too(guarded_context, site_server):
+    page = guarded_context(site_server, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
+    page.goto(site_server.url + "fr/calculateur/")
+    page.wait_for_selector(READY)
+    fill_profile(page, COUPLE)
+    ready_answer(page)
+    page.click(".see-result")
+    expect(page.locator("#answer-total")).to_be_in_viewport()
+    expect(page.locator("#result-heading")).to_contain_text(f"Votre note estimée\u00a0: {engine.crs_score(COUPLE)['total']}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    wide = page.evaluate("""() => [...document.querySelectorAll('#result *')]
+      .filter((el) => el.getBoundingClientRect().right > 391 && el.checkVisibility() && !el.closest('figure'))
+      .map((el) => el.tagName + '.' + el.className).slice(0, 5)""")
+    assert wide == []
+
+
 def test_the_answer_lists_the_engine_s_best_rounds_and_programs(page, site_server):
     open_calculator(page, site_server)
     fill_profile(page, COUPLE)
