@@ -62,6 +62,9 @@ def test_the_french_answer_fits_a_phone_too(guarded_context, site_server):
       .filter((el) => el.getBoundingClientRect().right > 391 && el.checkVisibility() && !el.closest('figure'))
       .map((el) => el.tagName + '.' + el.className).slice(0, 5)""")
     assert wide == []
+    # The French report cites the French canada.ca page where one is known.
+    source = page.locator('#report-programs [data-program="fswp"] a[rel~="external"]').get_attribute("href")
+    assert source.startswith("https://www.canada.ca/fr/"), source
 
 
 def test_the_answer_lists_the_engine_s_best_rounds_and_programs(page, site_server):

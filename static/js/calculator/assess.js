@@ -3,7 +3,7 @@
 import { el } from "../lib/dom.js";
 import { money } from "../lib/format.js";
 import { labelled, leadIn, rule, t } from "../lib/i18n.js";
-import { check, deadline, feeName, fundsReason, gridDetail, warning } from "./words.js";
+import { check, deadline, feeName, fundsReason, gridDetail, sourceUrl, warning } from "./words.js";
 import { askLinks, eligibility } from "./verdicts.js";
 
 function verdict(eligible) {
@@ -15,7 +15,7 @@ function mark(met) {
 }
 
 function source(url) {
-  return url ? el("a", { href: url, rel: "external noopener" }, t("calculator.assess.source")) : "";
+  return url ? el("a", { href: sourceUrl(url), rel: "external noopener" }, t("calculator.assess.source")) : "";
 }
 
 /** "(unconfirmed)" after a figure the sources could not confirm, its note (a key of `table`'s

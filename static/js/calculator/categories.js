@@ -5,6 +5,7 @@ import { date } from "../lib/format.js";
 import { rule, t } from "../lib/i18n.js";
 import { nocTitles } from "./noc-index.js";
 import { closedBecause, openQuestions, roundAttributes } from "./verdicts.js";
+import { sourceUrl } from "./words.js";
 
 /** A condition in words; `titles` names the occupations ({code: title}) once loaded. */
 function conditionText(c, titles) {
@@ -59,7 +60,7 @@ export function renderCategories(section, result, rounds, question, titles = nul
     if (c.note) notes.push(rule("categories.selection", "notes", c.note));
     if (c.rule_status) notes.push(t("categories.status_" + c.rule_status));
     const small = el("p", { class: "rule-status" }, notes.join(" "), " ");
-    small.append(el("a", { href: c.source }, t("categories.source")));
+    small.append(el("a", { href: sourceUrl(c.source) }, t("categories.source")));
     block.append(small);
     section.append(block);
   }

@@ -48,7 +48,7 @@ function renderStanding(node, root, answer, question) {
 function roundItem(v, question) {
   const name = el("strong", {}, leadIn(t("rounds.type." + v.type)));
   if (v.eligible === "no") return el("li", roundAttributes(v), name, " ", closedBecause(v));
-  const item = el("li", roundAttributes(v), name, " ", cutoff(v), " ",
+  const item = el("li", roundAttributes(v), name, " ", t("calculator.verdict.cutoff_sentence", { cutoff: cutoff(v) }), " ",
     t("rounds.standing.recent", { cleared: v.cleared, count: v.count }));
   if (v.eligible === "unknown") item.append(...openQuestions(v, question));
   return item;
