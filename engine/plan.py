@@ -21,6 +21,10 @@ LEVELS = "language.levels"
 LEVEL_TESTS = {"english": "clb", "french": "nclc"}  # results entered directly as levels
 OTHER = {"english": "french", "french": "english"}
 TOP_COMBINATIONS = 10
+# Changes that need the person in Canada (or a province's choice): a person abroad acts first
+# on the others (`from_abroad`), which the page lists first.
+NEEDS_CANADA = {"provincial_nomination", "canadian_work_years", "canadian_education", "spouse.canadian_work_years",
+                "certificate_of_qualification", "sibling_in_canada", "job_offer"}
 
 
 def plan(profile: dict) -> dict:
@@ -44,6 +48,8 @@ def plan(profile: dict) -> dict:
         singles.extend(make(contract, base, scorer, as_of))
     singles = [s for s in singles if s is not None and s["gain"] > 0]
     singles.sort(key=_rank)
+    for s in singles:
+        s["from_abroad"] = s["code"] not in NEEDS_CANADA
 
     # Pairs combine the best step of each kind of change (ranked by gain, a lower step of the
     # same kind would rank below it). A nomination outweighs any other change, so pairs are

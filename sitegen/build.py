@@ -175,6 +175,7 @@ def runtime_config(runtime: dict, out: Path, url) -> dict:
     """What the calculator's worker needs beyond the Pyodide folder and the engine zip (boot.js)."""
     return {
         "stdlib": url(runtime["stdlib"]),
+        "rounds": url("data/rounds.json"),  # what the round verdicts compare with
         "stdlibFull": url(runtime["stdlib_full"]),
         "stdlibFullSizes": file_sizes(out / runtime["stdlib_full"]),
         "lockInfo": runtime["lock_info"],

@@ -93,7 +93,7 @@ def make_env(strings: dict[str, str], urls: Urls, dev: bool, folder: Path = TEMP
 # by default the file named like the template (search.html would get search.*).
 SCRIPT_CATALOGUES = {
     # The calculator words the engine's answers, and names the rules rows they cite.
-    "calculator.html": ("calculator", "assessment", "notices", "errors", "plan", "categories", "french_routes", "rounds", "noc",
+    "calculator.html": ("calculator", "assessment", "notices", "errors", "plan", "categories", "french_routes", "rounds", "noc", "sources",
                         "rules.crs", "rules.language.tests", "rules.programs.fsw_grid_maxima",
                         "rules.programs.fsw_education", "rules.programs.fsw_adaptability", "rules.fees",
                         "rules.funds.settlement.notes", "rules.deadlines.periods.notes",

@@ -10,6 +10,8 @@ import json
 
 import engine
 from engine.experience import work_years
+from engine.rounds import judge
+from engine.steps import steps
 
 
 def answer(compute, text):
@@ -32,13 +34,27 @@ def score(text):
     return answer(compute, text)
 
 
+ROUNDS = None  # data/rounds.json, once the worker has fetched it (use_rounds)
+
+
+def use_rounds(text):
+    """The rounds of invitations the round verdicts compare with (the site's data/rounds.json)."""
+    global ROUNDS
+    ROUNDS = json.loads(text)
+
+
 def details(text):
     """What takes longer than the score: programs, funds, fees, dates, the planner, categories,
-    the routes for French speakers; and the planning views: the score over time, the documents,
-    money in the person's currency."""
+    the round verdicts (null until the rounds have arrived), the routes for French speakers; and
+    the planning views: the score over time, the documents, money in the person's currency."""
     def compute(profile):
-        return {"assess": engine.assess(profile), "plan": engine.plan(profile), "categories": engine.categories(profile),
-                "french_routes": engine.french_routes(profile),
+        assessed, categorised = engine.assess(profile), engine.categories(profile)
+        rounds = None
+        if ROUNDS is not None:
+            nomination = bool(profile.get("provincial_nomination", False))
+            rounds = judge(assessed, categorised, nomination, ROUNDS)
+        return {"assess": assessed, "plan": engine.plan(profile), "categories": categorised, "rounds": rounds,
+                "steps": steps(assessed, rounds or []), "french_routes": engine.french_routes(profile),
                 "planning": {"timeline": engine.timeline(profile), "documents": engine.documents(profile),
                              "money": engine.money(profile)}}
     return answer(compute, text)

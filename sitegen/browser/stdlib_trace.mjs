@@ -35,7 +35,9 @@ def _recording(compile_source, path_at):
 importlib.machinery.SourceFileLoader.source_to_code = _recording(importlib.machinery.SourceFileLoader.source_to_code, 2)
 zipimport._compile_source = _recording(zipimport._compile_source, 0)
 `);
-pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(APP)})\nfrom bridge import score, details`);
+pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(APP)})\nfrom bridge import score, details, use_rounds`);
+// A round of each kind of verdict's path: the worker gives the bridge data/rounds.json.
+pyodide.globals.get("use_rounds")(JSON.stringify({ rounds: [{ number: "1", date: "2026-01-01", type: "general", min_crs: 400 }] }));
 const score = pyodide.globals.get("score");
 const details = pyodide.globals.get("details");
 const answers = [];

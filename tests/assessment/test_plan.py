@@ -143,3 +143,13 @@ def test_apply_changes_copies_what_it_changes():
     changed = apply_changes(profile, {"spouse.language.reading": 7, "age": 31})
     assert changed == {"spouse": {"language": {"test": "clb", "reading": 7}}, "age": 31}
     assert profile == {"spouse": {"language": {"test": "clb", "reading": 5}}, "age": 30}
+
+
+def test_changes_a_person_abroad_can_make_are_marked():
+    p = {"as_of": "2026-11-25", "age": 32, "education": "bachelors", "foreign_work_years": 3,
+         "first_language": {"test": "clb", "listening": 7, "reading": 7, "writing": 7, "speaking": 7}}
+    abroad = {s["code"]: s["from_abroad"] for s in plan(p)["suggestions"]}
+    assert abroad["provincial_nomination"] is False
+    assert abroad["canadian_work_years"] is False
+    assert abroad["education"] is True
+    assert any(code.startswith("first_language.") and value for code, value in abroad.items())

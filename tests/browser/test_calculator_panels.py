@@ -29,7 +29,10 @@ def test_planner_panel_shows_the_engine_plan(page, site_server):
     rows = page.locator(f'{PANELS} [data-panel="plan"] > table tbody tr')
     shown = [(rows.nth(i).get_attribute("data-id"), rows.nth(i).locator(".gain").inner_text())
              for i in range(rows.count())]
-    expected = [(s["id"], f"+{s['gain']}") for s in plan["suggestions"][:len(shown)]]
+    # What a person abroad can act on first, each group by gain.
+    ordered = sorted(plan["suggestions"], key=lambda s: not s["from_abroad"])
+    assert any(not s["from_abroad"] for s in ordered) and ordered[0]["from_abroad"]
+    expected = [(s["id"], f"+{s['gain']}") for s in ordered[:len(shown)]]
     assert shown and shown == expected
     pairs = page.locator(f'{PANELS} .plan-pairs li')
     assert pairs.count() == min(5, len(plan["combinations"]))
@@ -37,16 +40,22 @@ def test_planner_panel_shows_the_engine_plan(page, site_server):
         assert pairs.first.get_attribute("data-ids") == " ".join(plan["combinations"][0]["ids"])
 
 
-def test_standing_panel_compares_the_score_with_the_latest_rounds(page, site_server):
+def test_standing_panel_words_the_engine_round_verdicts(page, site_server):
     open_calculator(page, site_server)
     fill_profile(page, PROFILE)
     total = shown_score(page)["total"]
     # The panel for this very total (one for an answer typed earlier may still be on show).
     page.wait_for_selector(f'{PANELS} [data-panel="standing"] .pool[data-score="{total}"]')
-    cec = page.locator(f'{PANELS} [data-panel="standing"] [data-type="cec"]')
+    verdicts = engine.rounds(PROFILE, ROUNDS)
+    items = page.locator(f'{PANELS} [data-panel="standing"] [data-round-type]')
+    shown = [(items.nth(i).get_attribute("data-round-type"), items.nth(i).get_attribute("data-eligible"),
+              int(items.nth(i).get_attribute("data-margin"))) for i in range(items.count())]
+    assert shown == [(v["type"], v["eligible"], v["margin"]) for v in verdicts]
+    # No Canadian work: CEC rounds are closed, and never called good news.
+    cec = page.locator(f'{PANELS} [data-group="no"] [data-round-type="cec"]')
+    assert "above" not in cec.inner_text()
     latest_cec = next(r for r in ROUNDS["rounds"] if r["type"] == "cec")
-    assert cec.get_attribute("data-cleared") == str(total >= latest_cec["min_crs"]).lower()
-    assert str(latest_cec["min_crs"]) in cec.inner_text()
+    assert int(cec.get_attribute("data-margin")) == total - latest_cec["min_crs"]
     above = int(page.locator(f"{PANELS} .pool").get_attribute("data-above"))
     pool = ROUNDS["pool"]
     whole_bands = sum(b["count"] for b in pool["bands"] if b["min"] > total)
@@ -70,6 +79,13 @@ def test_categories_panel_shows_the_categories_in_force(page, site_server):
              for i in range(blocks.count())}
     assert shown == expected
     assert shown["french"] == "meets"
+    # Each category with recent rounds carries the verdict of its rounds, the rounds panel's own.
+    for v in engine.rounds(french, ROUNDS):
+        if v["type"] in expected:
+            verdict = page.locator(f'{PANELS} [data-category="{v["type"]}"] .round-verdict')
+            assert verdict.get_attribute("data-eligible") == v["eligible"]
+            standing = page.locator(f'{PANELS} [data-panel="standing"] [data-round-type="{v["type"]}"]')
+            assert standing.get_attribute("data-eligible") == v["eligible"]
 
 
 def test_occupation_helper_loads_the_index_only_when_opened_and_fills_the_job(page, site_server):

@@ -90,9 +90,9 @@ def expected_verdicts(profile: dict) -> dict:
 
 def shown_verdicts(page) -> dict:
     page.wait_for_selector('#result[data-details="ready"]')
-    values = {"true": True, "false": False, "null": None}
+    values = {"yes": True, "no": False, "unknown": None}
     return {node.get_attribute("data-program"): values[node.get_attribute("data-eligible")]
-            for node in page.query_selector_all("[data-program][data-eligible]")}
+            for node in page.query_selector_all("#report-programs [data-program][data-eligible]")}
 
 
 @pytest.mark.parametrize("name", [p.stem for p in EXAMPLES[:4]] + ["tef-first-ielts-second-sibling", "tcf-first-spouse-is-pr"])

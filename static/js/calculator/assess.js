@@ -3,7 +3,8 @@
 import { el } from "../lib/dom.js";
 import { money } from "../lib/format.js";
 import { labelled, leadIn, rule, t } from "../lib/i18n.js";
-import { check, deadline, feeName, fundsReason, gridDetail, warning } from "./words.js";
+import { check, deadline, feeName, fundsReason, gridDetail, sourceUrl, warning } from "./words.js";
+import { askLinks, eligibility } from "./verdicts.js";
 
 function verdict(eligible) {
   return t(eligible === true ? "calculator.assess.eligible" : eligible === false ? "calculator.assess.not_eligible" : "calculator.assess.unknown");
@@ -14,7 +15,7 @@ function mark(met) {
 }
 
 function source(url) {
-  return url ? el("a", { href: url, rel: "external noopener" }, t("calculator.assess.source")) : "";
+  return url ? el("a", { href: sourceUrl(url), rel: "external noopener" }, t("calculator.assess.source")) : "";
 }
 
 /** "(unconfirmed)" after a figure the sources could not confirm, "(non-government source)" after
@@ -42,9 +43,11 @@ function grid(data) {
 function programs(data, question) {
   const list = el("div", { class: "programs" });
   for (const [key, program] of Object.entries(data)) {
+    // An unanswered requirement links to its question.
     const requirements = el("ul", {}, ...program.requirements.map((r) =>
-      el("li", { "data-met": String(r.met), "data-check": r.check }, el("strong", {}, leadIn(mark(r.met))), " ", check(r, key, question))));
-    list.append(el("section", { class: "program", "data-program": key, "data-eligible": String(program.eligible) },
+      el("li", { "data-met": String(r.met), "data-check": r.check }, el("strong", {}, leadIn(mark(r.met))), " ", check(r, key, question),
+        ...(r.met === null && r.field ? [" ", t("calculator.verdict.answer"), " ", ...askLinks([r.field], question)] : []))));
+    list.append(el("section", { class: "program", "data-program": key, "data-eligible": eligibility(program.eligible) },
       el("h5", {}, labelled(t("assessment.program." + key), verdict(program.eligible))),
       requirements,
       program.grid ? grid(program.grid) : "",
@@ -60,6 +63,7 @@ function funds(data, asOf, question) {
   if (data.held != null) lines.push(el("li", {}, t("calculator.assess.funds_held", { amount: money(data.held) })));
   if (data.shortfall) lines.push(el("li", {}, t("calculator.assess.funds_shortfall", { amount: money(data.shortfall) })));
   lines.push(el("li", {}, fundsReason(data, asOf, question)));
+  if (data.held == null && !data.exempt) lines.push(el("li", {}, t("calculator.verdict.answer"), " ", ...askLinks(["settlement_funds"], question)));
   return [el("ul", { "data-met": String(data.met) }, ...lines), el("p", { class: "hint" }, source(data.source))];
 }
 

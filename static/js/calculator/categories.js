@@ -1,8 +1,11 @@
-// The categories panel: engine.categories' answer, one block per category in force.
+// The categories panel: engine.categories' answer, one block per category in force, with the
+// verdict of its rounds from engine.rounds (the same verdict the rounds panel words).
 import { el } from "../lib/dom.js";
 import { date, number } from "../lib/format.js";
 import { rule, t } from "../lib/i18n.js";
 import { nocTitles } from "./noc-index.js";
+import { closedBecause, openQuestions, roundAttributes } from "./verdicts.js";
+import { sourceUrl } from "./words.js";
 
 /** A condition in words; `titles` names the occupations ({code: title}) once loaded. */
 function conditionText(c, titles) {
@@ -20,6 +23,7 @@ function conditionText(c, titles) {
   const found = number(Math.floor(c.months ?? 0));
   if (c.noc && titles) parts.push(t("categories.occupation_found", { found, code: c.noc, title: titles[c.noc] }));
   else if (c.noc) parts.push(t("categories.occupation_found_code", { found, code: c.noc }));
+  else if (c.canadian_work_years !== undefined) parts.push(t("categories.occupation_no_canadian_work", { years: c.canadian_work_years }));
   else if (c.met === false) parts.push(t("categories.occupation_none"));
   else parts.push(t("categories.occupation_unknown"));
   return parts.join(" ");
@@ -27,7 +31,15 @@ function conditionText(c, titles) {
 
 let shown = null; // the answer on show: a late list of titles is for it only
 
-export function renderCategories(section, result, titles = null) {
+/** The round verdict of a category's rounds (engine.rounds), when it held rounds lately. */
+function roundVerdict(v, question) {
+  const words = [el("strong", {}, t("calculator.verdict." + v.eligible))];
+  if (v.eligible === "no") words.push(" (", closedBecause(v), ")");
+  const line = el("p", { class: "round-verdict", ...roundAttributes(v) }, ...words);
+  return v.eligible === "unknown" ? [line, ...openQuestions(v, question)] : [line];
+}
+
+export function renderCategories(section, result, rounds, question, titles = null) {
   section.replaceChildren(el("h4", {}, t("categories.heading")));
   if (!result) return;
   if (!result.covered) {
@@ -40,15 +52,17 @@ export function renderCategories(section, result, titles = null) {
     for (const condition of c.conditions) {
       conditions.append(el("li", { "data-met": String(condition.met) }, conditionText(condition, titles)));
     }
+    const verdict = rounds?.find((v) => v.type === c.key);
     const block = el("div", { class: "category", "data-category": c.key, "data-status": c.status },
       el("h5", {}, t("rounds.type." + c.key)),
-      el("p", {}, el("strong", {}, t("categories." + c.status))),
-      conditions);
+      el("p", {}, t("categories." + c.status)),
+      conditions,
+      ...(verdict ? roundVerdict(verdict, question) : []));
     const notes = [];
     if (c.note) notes.push(rule("categories.selection", "notes", c.note));
     if (c.rule_status) notes.push(t("categories.status_" + c.rule_status));
     const small = el("p", { class: "rule-status" }, notes.join(" "), " ");
-    small.append(el("a", { href: c.source }, t("categories.source")));
+    small.append(el("a", { href: sourceUrl(c.source) }, t("categories.source")));
     block.append(small);
     section.append(block);
   }
@@ -56,6 +70,6 @@ export function renderCategories(section, result, titles = null) {
   // An occupation found in the work history is named once the NOC titles have loaded.
   shown = result;
   if (!titles && result.categories.some((c) => c.conditions.some((condition) => condition.noc))) {
-    nocTitles().then((loaded) => { if (shown === result) renderCategories(section, result, loaded); }, () => {});
+    nocTitles().then((loaded) => { if (shown === result) renderCategories(section, result, rounds, question, loaded); }, () => {});
   }
 }

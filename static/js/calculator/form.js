@@ -472,3 +472,43 @@ export function openAnswered(form, defaults) {
 export function jobCount(form) {
   return { count: items(form, "work_history").length, max: MAX_JOBS };
 }
+
+/** Open the question of the profile field `path` (its sections too) and focus it; a job list
+ * ("work_history") focuses its first job, or the button that adds one. */
+export function goTo(form, path) {
+  const target = inputFor(form, path)
+    ?? (path === "work_history" ? form.querySelector('[name^="work_history."]') ?? document.getElementById("add-job") : null);
+  if (!target) return false;
+  for (let section = target.closest("details"); section; section = section.parentElement?.closest("details")) section.open = true;
+  target.scrollIntoView({ block: "center" });
+  target.focus({ preventScroll: true });
+  return true;
+}
+
+/** The answers of the questions that apply now (a hidden question's answer is kept in the
+ * form but is not part of what the person says: a shared link leaves it out). */
+export function applicableAnswers(form) {
+  const answers = readAnswers(form);
+  for (const el of form.elements) {
+    if (el.name && !isShown(el)) delete answers[el.name];
+  }
+  return answers;
+}
+
+/** The questions that apply and their answers in words, in the form's order (the printed page):
+ * every choice made and every field filled; a box left unticked says nothing. */
+export function givenAnswers(form) {
+  const given = [];
+  const answers = applicableAnswers(form);
+  for (const el of form.elements) {
+    const value = answers[el.name];
+    if (!el.name || value === undefined || value === "" || (el.type === "radio" && !el.checked)) continue;
+    const label = el.labels?.[0]?.textContent.trim() ?? "";
+    const question = questionOf(form, el.name) || label;
+    const words = el.tagName === "SELECT" ? el.selectedOptions[0]?.textContent.trim()
+      : el.type === "radio" ? label
+        : el.type === "checkbox" ? t("calculator.answer.yes") : value;
+    given.push({ name: el.name, question, answer: words });
+  }
+  return given;
+}

@@ -4,13 +4,15 @@ import { el } from "../lib/dom.js";
 import { date, list } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 import {
-  addItem, addJob, applyVisibility, buildProfile, cleanAnswers, formPath, inputFor, jobCount, LANGUAGES, openAnswered,
-  questionOf, readAnswers, removeItem, removeJob, showErrors, writeAnswers,
+  addItem, addJob, applicableAnswers, applyVisibility, buildProfile, cleanAnswers, formPath, givenAnswers, goTo, inputFor,
+  jobCount, LANGUAGES, openAnswered, questionOf, readAnswers, removeItem, removeJob, showErrors, writeAnswers,
 } from "./form.js";
 import { showLevels } from "./levels.js";
 import { renderScore, clearScore } from "./result.js";
 import { renderAssess } from "./assess.js";
 import { renderPanels } from "./panels.js";
+import { hideAnswer, showAnswer, showTotal } from "./answer.js";
+import { showExpired } from "./expiry-note.js";
 import { EngineClient } from "./engine-client.js";
 import { bootProgress } from "./boot-progress.js";
 import { refusal } from "./words.js";
@@ -85,6 +87,7 @@ function update() {
   if (built.incomplete) {
     showPartial([]);
     clearScore(result);
+    hideAnswer();
     details.hidden = true;
     delete result.dataset.details;
     return setState("incomplete", t("calculator.result.incomplete"), t("calculator.bar.waiting", { count: built.incomplete }));
@@ -133,6 +136,8 @@ function onResult(answer) {
   if (!answer.ok) return refused(answer);
   lastScore = answer.value;
   renderScore(result, lastProfile, lastScore);
+  showTotal(lastScore);
+  showExpired(form, lastScore.warnings);
   const restored = showWorkYears(form, lastScore.work_years);
   setState("ready", "", t("calculator.bar.ready"));
   if (restored) update(); // the typed years are back: the score follows them
@@ -143,7 +148,8 @@ function onDetails(answer) {
   if (!answer.ok) return refused(answer);
   const question = (field) => questionOf(form, field);
   renderAssess(details, answer.value.assess, question);
-  renderPanels(details, { ...answer.value, crs: lastScore, profile: lastProfile });
+  renderPanels(details, { ...answer.value, crs: lastScore, profile: lastProfile }, question);
+  showAnswer(answer.value, question);
   calendar.show(answer.value.assess, renderPlanning(details, { ...answer.value, crs: lastScore, profile: lastProfile }));
   details.hidden = false;
   result.dataset.details = "ready";
@@ -310,17 +316,48 @@ form.addEventListener("click", (event) => {
   update();
 });
 
+// Clearing asks first, and can be undone until the next change.
+const clearConfirm = document.getElementById("clear-confirm");
+const undoLine = document.getElementById("clear-undo-line");
+let beforeClear = null;
 document.getElementById("clear-answers").addEventListener("click", () => {
+  clearConfirm.hidden = false;
+  document.getElementById("clear-no").focus();
+});
+document.getElementById("clear-no").addEventListener("click", () => {
+  clearConfirm.hidden = true;
+  document.getElementById("clear-answers").focus();
+});
+document.getElementById("clear-yes").addEventListener("click", () => {
+  beforeClear = readAnswers(form);
+  clearConfirm.hidden = true;
   state.clear();
   writeAnswers(form, {});
   document.getElementById("share-link-field").hidden = true;
   notice.hidden = true;
   update();
   document.getElementById("answers-status").textContent = t("calculator.answers.cleared");
+  undoLine.hidden = false;
+  document.getElementById("clear-undo").focus();
+});
+document.getElementById("clear-undo").addEventListener("click", () => {
+  if (beforeClear) apply(beforeClear);
+  beforeClear = null;
+  undoLine.hidden = true;
+  document.getElementById("answers-status").textContent = t("calculator.clear.undone");
+});
+form.addEventListener("input", () => { beforeClear = null; undoLine.hidden = true; });
+
+// A missing answer named in the report is a link to its question.
+result.addEventListener("click", (event) => {
+  const link = event.target.closest("a[data-goto]");
+  if (!link) return;
+  event.preventDefault();
+  goTo(form, link.dataset.goto);
 });
 
 document.getElementById("copy-link").addEventListener("click", async () => {
-  const link = state.shareLink(readAnswers(form), defaults);
+  const link = state.shareLink(applicableAnswers(form), defaults); // only the questions that apply
   const field = document.getElementById("share-link");
   field.value = link;
   document.getElementById("share-link-field").hidden = false;
@@ -335,10 +372,22 @@ document.getElementById("copy-link").addEventListener("click", async () => {
 });
 
 document.getElementById("print-report").addEventListener("click", () => window.print());
-// A printed report says when it was printed and for which day's rules.
+// A printed report says when it was printed and for which day's rules, opens every part and
+// lists the answers given; the parts folded on screen fold again after.
+let folded = [];
 window.addEventListener("beforeprint", () => {
   document.getElementById("print-summary").textContent = lastScore && result.dataset.state === "ready"
     ? t("calculator.report.printed", { date: date(today()), as_of: date(lastScore.as_of) }) : "";
+  folded = [...result.querySelectorAll(".report-part:not([open])")];
+  for (const part of folded) part.open = true;
+  const given = document.getElementById("answers-given");
+  given.querySelector("dl").replaceChildren(...givenAnswers(form).flatMap(({ name, question, answer }) =>
+    [el("dt", { "data-name": name }, question), el("dd", {}, answer)]));
+  given.hidden = false;
+});
+window.addEventListener("afterprint", () => {
+  for (const part of folded) part.open = false;
+  folded = [];
 });
 
 const scenarios = mountScenarios({

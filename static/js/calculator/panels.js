@@ -1,15 +1,18 @@
-// The report's panels from the engine's details: what the score means today (the recent
-// rounds this person can be invited in, from data/rounds.json), what to do next (engine.plan)
-// the categories (engine.categories) and the routes for French speakers (engine.french_routes). page.js calls renderPanels(root, answer) with each
-// answer of the engine worker; `root` holds the [data-panel] slots.
+// The report's panels from the engine's details: what the score means today (engine.rounds'
+// verdicts, with the pool and the chart of data/rounds.json), what to do next (the engine's
+// steps and engine.plan), the categories (engine.categories) and the routes for French speakers
+// (engine.french_routes). page.js calls renderPanels(root, answer, question) with each answer
+// of the engine worker; `root` holds the [data-panel] slots; `question(field)` is the words of a
+// field's question.
 import { el } from "../lib/dom.js";
 import { getJson } from "../lib/fetch.js";
 import { date, number } from "../lib/format.js";
 import { leadIn, t } from "../lib/i18n.js";
-import { renderPlan } from "./plan.js";
+import { renderPlan, renderSteps } from "./plan.js";
 import { renderCategories } from "./categories.js";
 import { renderFrenchRoutes } from "./french-routes.js";
-import { standing, chartY } from "./standing.js";
+import { poolAbove, chartY } from "./standing.js";
+import { closedBecause, cutoff, openQuestions, roundAttributes } from "./verdicts.js";
 import { mountNocHelper } from "./noc-helper.js";
 
 // The occupation helper sits under the work history questions, from the page's start.
@@ -18,84 +21,63 @@ if (workHistory) mountNocHelper(workHistory);
 
 let rounds = null; // the promise of data/rounds.json, fetched once when first needed
 
-// The round types of a single program, by the program that meets them (engine.assess keys).
-const PROGRAM_ROUNDS = { cec: "cec", fsw: "fswp", fst: "fstp" };
-
-/**
- * Whether a person can be invited in a kind of round, from their answers: "can", "maybe" (an
- * answer is missing) or "cannot", with the reason (a key of calculator.today).
- */
-export function invitable(type, { assess, categories, profile }) {
-  const eligible = Object.values(assess.programs).map((p) => p.eligible);
-  const anyProgram = eligible.includes(true) ? "can" : eligible.includes(null) ? "maybe" : "cannot";
-  if (type in PROGRAM_ROUNDS) {
-    const verdict = assess.programs[PROGRAM_ROUNDS[type]]?.eligible;
-    return verdict === true ? ["can"] : verdict === null ? ["maybe"] : ["cannot", "why_program"];
-  }
-  if (type === "general") return anyProgram === "cannot" ? ["cannot", "why_program"] : [anyProgram];
-  if (type === "pnp") {
-    if (!profile.provincial_nomination) return ["cannot", "why_nomination"];
-    return anyProgram === "cannot" ? ["cannot", "why_program"] : [anyProgram];
-  }
-  const category = categories?.categories?.find((c) => c.key === type);
-  if (!category || category.status === "does_not_meet") return ["cannot", "why_category"];
-  if (anyProgram === "cannot") return ["cannot", "why_no_program"];
-  return [category.status === "meets" && anyProgram === "can" ? "can" : "maybe"];
-}
-
-export function renderPanels(root, answer) {
+export function renderPanels(root, answer, question) {
   const slot = (name) => root.querySelector(`[data-panel="${name}"]`);
+  renderSteps(slot("steps"), answer, question);
   renderPlan(slot("plan"), answer.plan);
-  renderStanding(slot("standing"), root, answer);
-  renderCategories(slot("categories"), answer.categories);
+  renderStanding(slot("standing"), root, answer, question);
+  renderCategories(slot("categories"), answer.categories, answer.rounds, question);
   renderFrenchRoutes(slot("french-routes"), answer.french_routes);
 }
 
-function renderStanding(node, root, answer) {
+function renderStanding(node, root, answer, question) {
   const total = answer.crs.total;
   rounds ??= getJson(root.dataset.rounds);
   node.dataset.total = String(total);
+  if (!answer.rounds) {
+    node.replaceChildren(el("p", {}, t("rounds.standing.load_failed")));
+    return;
+  }
+  fillStanding(node, answer, question);
+  // The pool and the chart come from the same data, loaded by the page.
   rounds.then(
     (data) => {
-      if (node.dataset.total === String(total)) fillStanding(node, root, answer, data);
+      if (node.dataset.total === String(total)) addPool(node, root, total, data);
     },
-    () => node.replaceChildren(el("p", {}, t("rounds.standing.load_failed"))),
+    () => {},
   );
 }
 
-function roundItem(type) {
-  const r = type.latest;
-  return el("li", { "data-type": type.type, "data-cleared": String(type.clearsLatest) },
-    el("strong", {}, t("rounds.type." + type.type)), " ",
-    t("rounds.standing.latest", { date: date(r.date), cutoff: r.min_crs, invited: number(r.invitations) }), " ",
-    el("span", { class: type.clearsLatest ? "cleared" : "below" },
-      type.clearsLatest ? t("rounds.standing.cleared") : t("rounds.standing.not_cleared", { gap: type.gap })), " ",
-    t("rounds.standing.recent", { cleared: type.cleared, count: type.count }));
+function roundItem(v, question) {
+  const name = el("strong", {}, leadIn(t("rounds.type." + v.type)));
+  if (v.eligible === "no") return el("li", roundAttributes(v), name, " ", closedBecause(v));
+  const item = el("li", roundAttributes(v), name, " ", t("calculator.verdict.cutoff_sentence", { cutoff: cutoff(v) }), " ",
+    t("rounds.standing.recent", { cleared: v.cleared, count: v.count }));
+  if (v.eligible === "unknown") item.append(...openQuestions(v, question));
+  return item;
 }
 
-function fillStanding(node, root, answer, data) {
+function fillStanding(node, answer, question) {
   const total = answer.crs.total;
-  const s = standing(total, data);
-  const groups = { can: [], maybe: [], cannot: [] };
-  for (const type of s.types) {
-    const [verdict, why] = invitable(type.type, answer);
-    groups[verdict].push(verdict === "cannot"
-      ? el("li", { "data-type": type.type }, el("strong", {}, leadIn(t("rounds.type." + type.type))), " ", t("calculator.today." + why))
-      : roundItem(type));
+  const groups = { yes: [], unknown: [], no: [] };
+  for (const v of answer.rounds) groups[v.eligible].push(roundItem(v, question));
+  const newest = answer.rounds.reduce((latest, v) => (v.latest.date > latest ? v.latest.date : latest), "");
+  const parts = [el("p", {}, t("rounds.standing.intro", { score: total, date: date(newest) }))];
+  if (!groups.yes.length && !groups.unknown.length) parts.push(el("p", {}, t("calculator.today.none_can")));
+  for (const [name, heading] of [["yes", "can_heading"], ["unknown", "maybe_heading"]]) {
+    if (groups[name].length) parts.push(el("h4", {}, t("calculator.today." + heading)), el("ul", { class: "standing-list", "data-group": name }, ...groups[name]));
   }
-  const parts = [el("p", {}, t("rounds.standing.intro", { score: total, date: date(s.newest) }))];
-  if (!groups.can.length && !groups.maybe.length) parts.push(el("p", {}, t("calculator.today.none_can")));
-  for (const name of ["can", "maybe"]) {
-    if (groups[name].length) parts.push(el("h4", {}, t(`calculator.today.${name}_heading`)), el("ul", { class: "standing-list", "data-group": name }, ...groups[name]));
-  }
-  const pool = s.pool;
-  parts.push(el("p", { class: "pool", "data-above": String(pool.above), "data-score": String(total) }, t(pool.estimated ? "rounds.standing.pool" : "rounds.standing.pool_top",
-    { date: date(pool.asOf), above: number(pool.above), total: number(pool.total) })));
-  if (groups.cannot.length) {
+  if (groups.no.length) {
     parts.push(el("details", { class: "cannot" }, el("summary", {}, t("calculator.today.cannot_heading")),
-      el("ul", { "data-group": "cannot" }, ...groups.cannot)));
+      el("ul", { "data-group": "no" }, ...groups.no)));
   }
   node.replaceChildren(...parts);
+}
+
+function addPool(node, root, total, data) {
+  const pool = poolAbove(total, data.pool);
+  node.append(el("p", { class: "pool", "data-above": String(pool.above), "data-score": String(total) }, t(pool.estimated ? "rounds.standing.pool" : "rounds.standing.pool_top",
+    { date: date(pool.asOf), above: number(pool.above), total: number(pool.total) })));
   const template = root.querySelector("#rounds-chart-template");
   if (template) {
     const figure = template.content.firstElementChild.cloneNode(true);

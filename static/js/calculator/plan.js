@@ -1,6 +1,9 @@
-// The planner panel: engine.plan's changes, ranked by points gained, and the best pairs.
+// What to do next: the engine's steps for this person, in order, each linked to its guide
+// page; then engine.plan's changes, ranked by points gained, and the best pairs.
 import { el } from "../lib/dom.js";
+import { date, money } from "../lib/format.js";
 import { leadIn, t } from "../lib/i18n.js";
+import { askLinks } from "./verdicts.js";
 
 const SHOWN = 8;
 const LANGUAGE_CODES = /^(first_language|second_language|spouse\.language)\.(listening|reading|writing|speaking|all|new)$/;
@@ -51,9 +54,11 @@ export function renderPlan(section, plan) {
   if (!suggestions.length) {
     section.append(el("p", {}, t("plan.none")));
   } else {
-    section.append(el("p", {}, t("plan.intro", { total: plan.total })), table(suggestions.slice(0, SHOWN)));
-    if (suggestions.length > SHOWN) {
-      section.append(el("details", {}, el("summary", {}, t("plan.more", { count: suggestions.length })), table(suggestions)));
+    // What a person abroad can act on first (engine.plan's from_abroad), each group by gain.
+    const ordered = [...suggestions.filter((s) => s.from_abroad), ...suggestions.filter((s) => !s.from_abroad)];
+    section.append(el("p", {}, t("calculator.steps.gains")), el("p", {}, t("plan.intro", { total: plan.total })), table(ordered.slice(0, SHOWN)));
+    if (ordered.length > SHOWN) {
+      section.append(el("details", {}, el("summary", {}, t("plan.more", { count: ordered.length })), table(ordered)));
     }
   }
   if (combinations.length) {
@@ -75,4 +80,28 @@ export function renderPlan(section, plan) {
   }
   if (plan.eca) notes.append(el("li", { "data-id": "eca" }, t("plan.eca", { gain: plan.eca.gain })));
   if (notes.children.length) section.append(notes);
+}
+
+/** One of the engine's next steps in words; `guide` is the guide's address (…/guide/). */
+export function stepWords(step, question) {
+  const values = { ...step };
+  for (const name of ["expired_on", "last_valid_day"]) if (step[name]) values[name] = date(step[name]);
+  for (const name of ["required", "held", "shortfall"]) if (step[name] != null) values[name] = money(step[name]);
+  if (step.round) values.round = t("rounds.type." + step.round);
+  if (step.margin !== undefined) values.margin = Math.abs(step.margin);
+  const words = [t("calculator.steps." + step.code, values)];
+  if (step.fields) words.push(" ", ...askLinks(step.fields, question));
+  return words;
+}
+
+export function stepItem(step, question, guide) {
+  const item = el("li", { "data-step": step.code }, ...stepWords(step, question));
+  if (step.page) item.append(" ", el("a", { href: `${guide}${step.page}/`, "data-guide-page": step.page }, t("calculator.steps.guide")));
+  return item;
+}
+
+export function renderSteps(section, { steps }, question) {
+  const guide = document.getElementById("answer").dataset.guide;
+  section.replaceChildren(el("h4", {}, t("calculator.steps.heading")),
+    el("ol", { class: "next-steps" }, ...(steps || []).map((step) => stepItem(step, question, guide))));
 }

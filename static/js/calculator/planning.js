@@ -11,7 +11,7 @@ mountDocumentsPrint();
 export function renderPlanning(root, answer) {
   const planning = answer.planning;
   if (!planning) return [];
-  renderTimeline(root.querySelector("#timeline"), planning.timeline, answer, root.dataset.rounds);
+  renderTimeline(root.querySelector("#timeline"), planning.timeline, answer);
   renderDocuments(root.querySelector("#documents"), planning.documents);
   renderLetters(root.querySelector("#letters"), answer.profile, root.querySelector("#report-letters").dataset.duties);
   renderMoney(root.querySelector("#money-local"), planning.money);

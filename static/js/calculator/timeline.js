@@ -1,19 +1,15 @@
 // The score over time (engine.timeline): each point a list item with data-date and data-total,
 // worded from its codes; the decisions it supports in words; a small chart of the score against
-// the latest cut-off of each round type the person can be invited in (the report's own verdicts,
-// panels.js `invitable`). Nothing is computed here that the engine decides.
+// the latest cut-off of each round type the person can be invited in (engine.rounds' verdicts).
+// Nothing is computed here that the engine decides.
 import { el } from "../lib/dom.js";
-import { getJson } from "../lib/fetch.js";
 import { date, list, number } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
-import { invitable } from "./panels.js";
-import { standing } from "./standing.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 320;
 const HEIGHT = 160;
 const PAD = { left: 34, right: 8, top: 8, bottom: 20 };
-let rounds = null;
 
 function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
@@ -90,22 +86,15 @@ function chart(timeline, cutoffs) {
     ...lines, svg("path", { d: path, class: "score" }), ...axis, ...ends);
 }
 
-/** The cut-offs of the round types this person can be invited in: engine.rounds' verdicts when
- * the details carry them (`rounds`), else the report's own reading of the rounds (panels.js). */
-async function cutoffsFor(answer, roundsUrl) {
-  if (Array.isArray(answer.rounds)) {
-    return answer.rounds.filter((v) => v.eligible === "yes").map((v) => ({ type: v.type, cutoff: v.latest.min_crs }));
-  }
-  rounds ??= getJson(roundsUrl);
-  const data = await rounds;
-  return standing(answer.crs.total, data).types
-    .filter((type) => invitable(type.type, answer)[0] === "can")
-    .map((type) => ({ type: type.type, cutoff: type.latest.min_crs }));
+/** The cut-offs of the round types this person can be invited in, from engine.rounds' verdicts
+ * (none until the worker has the rounds). */
+function cutoffsFor(answer) {
+  return (answer.rounds ?? []).filter((v) => v.eligible === "yes").map((v) => ({ type: v.type, cutoff: v.latest.min_crs }));
 }
 
 /** Fill #timeline from the engine's timeline; `answer` is the details answer (assess,
  * categories, crs, profile) the round verdicts read. */
-export function renderTimeline(node, timeline, answer, roundsUrl) {
+export function renderTimeline(node, timeline, answer) {
   const points = timeline.points;
   const parts = [el("p", {}, t("planner.timeline.intro", { from: date(timeline.as_of), until: date(timeline.until) }))];
   if (!timeline.age_known) parts.push(el("p", { class: "hint" }, t("planner.timeline.age_unknown")));
@@ -113,17 +102,13 @@ export function renderTimeline(node, timeline, answer, roundsUrl) {
   if (decisions.length) parts.push(el("ul", { class: "decisions" }, ...decisions.map((d) => el("li", {}, d))));
   else if (points.length === 1) parts.push(el("p", {}, t("planner.timeline.nothing", { until: date(timeline.until) })));
   parts.push(el("ol", { class: "timeline-points" }, ...points.map((p, i) => item(p, i ? points[i - 1] : null))));
-  const figure = el("figure", { class: "timeline-figure" });
-  parts.push(figure, el("p", { class: "hint" }, t("planner.timeline.calendar")));
+  const cutoffs = cutoffsFor(answer);
+  const legend = cutoffs.length
+    ? el("ul", { class: "cutoff-legend" }, ...cutoffs.map((c) => el("li", { "data-type": c.type }, t("planner.timeline.cutoff", { type: t("rounds.type." + c.type), cutoff: c.cutoff }))))
+    : el("p", { class: "hint" }, t("planner.timeline.cutoffs_none"));
+  parts.push(el("figure", { class: "timeline-figure" }, chart(timeline, cutoffs), el("figcaption", {}, t("planner.timeline.chart_title")), legend),
+    el("p", { class: "hint" }, t("planner.timeline.calendar")));
   node.replaceChildren(...parts);
-  node.dataset.total = String(answer.crs.total);
-  cutoffsFor(answer, roundsUrl).catch(() => []).then((cutoffs) => {
-    if (node.dataset.total !== String(answer.crs.total)) return; // a newer answer came meanwhile
-    const legend = cutoffs.length
-      ? el("ul", { class: "cutoff-legend" }, ...cutoffs.map((c) => el("li", { "data-type": c.type }, t("planner.timeline.cutoff", { type: t("rounds.type." + c.type), cutoff: c.cutoff }))))
-      : el("p", { class: "hint" }, t("planner.timeline.cutoffs_none"));
-    figure.replaceChildren(chart(timeline, cutoffs), el("figcaption", {}, t("planner.timeline.chart_title")), legend);
-  });
 }
 
 /** Calendar events of the timeline: each point that supports a decision, worded. */

@@ -89,3 +89,10 @@ export function refusal(error) {
   if (Array.isArray(error.params.options)) values.options = list(error.params.options.map(String), "disjunction");
   return t("errors." + error.code, values);
 }
+
+/** A canada.ca page the engine's data cites (in English), in the page's language where the
+ * catalogue knows its twin (locales/<lang>/sources.toml). */
+export function sourceUrl(url) {
+  const page = /^https:\/\/www\.canada\.ca\/en\/.*\/([^/]+)\.html$/.exec(url ?? "");
+  return page && has("sources.canada." + page[1]) ? t("sources.canada." + page[1]) : url;
+}

@@ -9,7 +9,7 @@ import { countDownloads } from "./downloads.js";
 const config = JSON.parse(self.name);
 const ENGINE_DIR = "/home/pyodide/app";
 // Python's side of the worker is sitegen/browser/bridge.py, shipped in the engine zip.
-const IMPORT_BRIDGE = `import sys\nsys.path.insert(0, ${JSON.stringify(ENGINE_DIR)})\nfrom bridge import score, details`;
+const IMPORT_BRIDGE = `import sys\nsys.path.insert(0, ${JSON.stringify(ENGINE_DIR)})\nfrom bridge import score, details, use_rounds`;
 
 const post = (type, payload, id = null) => self.postMessage({ id, type, payload });
 // Boot stages carry the moment they happened (ms since the epoch): the page may read them later.
@@ -48,8 +48,9 @@ function fetchEarly() {
     engineZip: fetchOk(config.engineZip).then((r) => r.arrayBuffer()),
     stdlib: { cut: fetchOk(config.stdlib).then((r) => r.blob()) },
     runtime: importRuntime(config.pyodide + "pyodide.asm.mjs"),
+    rounds: fetchOk(config.rounds).then((r) => r.text()),
   };
-  for (const promise of [early.engineZip, early.stdlib.cut, early.runtime]) promise.catch(() => {}); // awaited later
+  for (const promise of [early.engineZip, early.stdlib.cut, early.runtime, early.rounds]) promise.catch(() => {}); // awaited later
   return early;
 }
 
@@ -89,7 +90,10 @@ async function boot(stdlib) {
   const options = { indexURL: config.pyodide, lockFileContents, stdLibURL, createPyodideModule: await runtime, jsglobals: {} };
   try {
     const { pyodide, restored, keep } = await startPython(loadPyodide, buildId(version, url), options, prepare);
-    return { score: pyodide.globals.get("score"), details: pyodide.globals.get("details"), restored, stdlib, keep };
+    const engine = { score: pyodide.globals.get("score"), details: pyodide.globals.get("details"), restored, stdlib, keep };
+    // The round verdicts need the rounds: without them (a failed fetch) the details come without.
+    await early.rounds.then((text) => pyodide.globals.get("use_rounds")(text), logError);
+    return engine;
   } finally {
     URL.revokeObjectURL(stdLibURL);
   }
