@@ -43,6 +43,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from sitegen.build import build_site  # noqa: E402
 from sitegen.runtime import GzipSizes  # noqa: E402
+from benchmarks.bench_calculator_phone import WATCH  # noqa: E402
 from tests.harness.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.harness.server import _SiteHandler  # noqa: E402
 
@@ -223,15 +224,6 @@ def snapshot_bytes(playwright, folder: Path, base: str) -> int:
     return size
 
 
-# Times each key press (its keydown, captured first) to the next change of the total.
-WATCH = """() => {
-  window.benchTimes = [];
-  let pressed = null;
-  document.addEventListener("keydown", () => { pressed = performance.now(); }, true);
-  new MutationObserver(() => {
-    if (pressed !== null) { window.benchTimes.push(performance.now() - pressed); pressed = null; }
-  }).observe(document.getElementById("crs-total"), { childList: true, characterData: true, subtree: true });
-}"""
 IDLE = '#result[data-state="ready"]:not([aria-busy])'
 
 

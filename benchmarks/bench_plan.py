@@ -9,12 +9,13 @@ printed, never asserted: timings depend on the machine.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.two_pythons import in_cpython, in_pyodide  # noqa: E402
 
 # Profiles with many variants: a spouse without a test, a weak first language, no second one.
 PROFILES = {
@@ -71,27 +72,14 @@ def measure(profiles, runs):
 """
 
 
-def cpython(runs: int) -> dict:
-    scope: dict = {}
-    exec(MEASURE, scope)
-    return scope["measure"](PROFILES, runs)
-
-
-def pyodide(runs: int) -> dict:
-    from tests.harness.pyodide import run_python
-
-    code = MEASURE + f"\nprint(json.dumps(measure(json.loads({json.dumps(PROFILES)!r}), {runs})))\n"
-    return json.loads(run_python(code).strip().splitlines()[-1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     print(f"engine.plan, {args.runs} runs per profile after one warm-up run (target: < 50 ms "
           "for >= 200 variants in Pyodide)")
-    for where, figures in (("CPython " + sys.version.split()[0], cpython(args.runs)),
-                           ("Pyodide (Node)", pyodide(args.runs))):
+    for where, figures in (("CPython " + sys.version.split()[0], in_cpython(MEASURE, PROFILES, args.runs)),
+                           ("Pyodide (Node)", in_pyodide(MEASURE, PROFILES, args.runs))):
         for name, (variants, median, best) in figures.items():
             print(f"  {where:<18} {name:<34} {variants:>4} variants  median {median:6.1f} ms"
                   f"  best {best:6.1f} ms  ({median / variants * 1000:.0f} us per variant)")

@@ -11,12 +11,13 @@ never asserted: timings depend on the machine.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.two_pythons import in_cpython, in_pyodide  # noqa: E402
 
 # A couple abroad: ten jobs back to back and overlapping, in and outside Canada, two of them
 # still going on; a birthday, a test and an ECA that expire inside the 24 months.
@@ -61,27 +62,14 @@ def measure(profile, runs):
 """
 
 
-def cpython(runs: int) -> dict:
-    scope: dict = {}
-    exec(MEASURE, scope)
-    return scope["measure"](PROFILE, runs)
-
-
-def pyodide(runs: int) -> dict:
-    from tests.harness.pyodide import run_python
-
-    code = MEASURE + f"\nprint(json.dumps(measure(json.loads({json.dumps(PROFILE)!r}), {runs})))\n"
-    return json.loads(run_python(code).strip().splitlines()[-1])
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     print(f"engine.timeline / documents / money, a profile with {len(JOBS)} jobs over 24 months, {args.runs} runs "
           "after one warm-up run (target: timeline < 50 ms in Pyodide)")
-    for where, figures in (("CPython " + sys.version.split()[0], cpython(args.runs)),
-                           ("Pyodide (Node)", pyodide(args.runs))):
+    for where, figures in (("CPython " + sys.version.split()[0], in_cpython(MEASURE, PROFILE, args.runs)),
+                           ("Pyodide (Node)", in_pyodide(MEASURE, PROFILE, args.runs))):
         for name, (count, median, best) in figures.items():
             print(f"  {where:<18} {name:<10} {count:>3} points/items/lines  median {median:6.1f} ms  best {best:6.1f} ms")
 

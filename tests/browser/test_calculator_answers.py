@@ -67,6 +67,7 @@ def test_clear_my_answers_forgets_them(page, site_server):
     fill_profile(page, PROFILE)
     page.wait_for_selector(SETTLED)
     page.click("#clear-answers")
+    page.click("#clear-yes")  # clearing asks first
     expect(page.locator('[name="age"]')).to_have_value("")
     expect(page.locator("#f-spouse-no")).to_be_checked()
     expect(page.locator("#crs-total")).to_have_text("–")

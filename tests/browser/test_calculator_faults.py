@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 import engine
-from tests.browser.calculator_page import READY, add_job, fill, fill_profile, open_calculator, shown_score
+from tests.browser.calculator_page import READY, add_job, choose, fill, fill_profile, open_calculator, shown_score
 from tests.harness.words import words
 
 ANSWERS = "ee-guide:calculator:answers"
@@ -38,7 +38,7 @@ def add_jobs(page, jobs) -> None:
     for index, (noc, country, start, end) in enumerate(jobs):
         add_job(page)
         page.fill(f'[name="work_history.{index}.noc"]', noc)
-        page.select_option(f'[name="work_history.{index}.country"]', country)
+        choose(page, f"work_history.{index}.country", country)
         page.fill(f'[name="work_history.{index}.start"]', start)
         page.fill(f'[name="work_history.{index}.end"]', end)
 

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 import engine
-from tests.browser.calculator_page import SETTLED, add_job, fill, fill_profile, reveal
+from tests.browser.calculator_page import SETTLED, add_job, choose, fill, fill_profile, reveal
 from tests.browser.test_accessibility import violations
 
 AS_OF = "2026-12-06"
@@ -44,15 +44,15 @@ def fill_planning(page) -> None:
     for index, job in enumerate(JOBS):
         add_job(page)
         page.fill(f'[name="work_history.{index}.noc"]', job["noc"])
-        page.select_option(f'[name="work_history.{index}.country"]', job["country"])
+        choose(page, f"work_history.{index}.country", job["country"])
         page.fill(f'[name="work_history.{index}.start"]', job["start"])
         if "end" in job:
             page.fill(f'[name="work_history.{index}.end"]', job["end"])
     reveal(page, "add-stay")
     for index, stay in enumerate(STAYS):
         page.click("#add-stay")
-        page.select_option(f'[name="countries_lived.{index}.person"]', stay["person"])
-        page.select_option(f'[name="countries_lived.{index}.country"]', stay["country"])
+        choose(page, f"countries_lived.{index}.person", stay["person"])
+        choose(page, f"countries_lived.{index}.country", stay["country"])
         page.fill(f'[name="countries_lived.{index}.start"]', stay["start"])
         if "end" in stay:
             page.fill(f'[name="countries_lived.{index}.end"]', stay["end"])

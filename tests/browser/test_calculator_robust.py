@@ -49,6 +49,7 @@ def test_corrupt_saved_answers_are_dropped_and_said(page, site_server, case):
     page.wait_for_selector(SETTLED)
     expect(notice).to_be_hidden()
     page.click("#clear-answers")
+    page.click("#clear-yes")  # clearing asks first
     expect(page.locator('[name="age"]')).to_have_value("")
     assert page.evaluate("(key) => localStorage.getItem(key)", KEY) in (None, "{}")
 

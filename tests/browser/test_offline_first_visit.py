@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.calculator_page import READY, choose
+from tests.harness.slow_server import serve_slowly
 
 PYTHON = re.compile(r"/(pyodide/|engine-[0-9a-f]+\.zip|python-stdlib-)")
 SAVE_DATA = "Object.defineProperty(navigator, 'connection', { value: { saveData: true } });"
@@ -98,7 +99,20 @@ def test_the_noc_finder_keeps_its_index_once_opened(guarded_context, site_server
     page.wait_for_selector("[data-ready=all]")
 
 
-def test_python_download_shows_megabytes_done_of_total(guarded_context, site_server):
+# Bytes per second of the link the download test runs on: slow enough that the page, whose
+# scripts load beside Python's files, is there to show the download (about 3 s on a local link).
+DOWNLOAD_RATE = 5_000_000
+
+
+@pytest.fixture
+def moderate_link(built_site):
+    server, _ = serve_slowly(built_site, DOWNLOAD_RATE)
+    yield server
+    server.close()
+
+
+def test_python_download_shows_megabytes_done_of_total(guarded_context, moderate_link):
+    site_server = moderate_link
     context = guarded_context(site_server)
     # Every wording the boot status takes, kept on <html> (read without script evaluation).
     context.add_init_script("""
