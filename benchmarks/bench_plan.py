@@ -38,18 +38,8 @@ PROFILES = {
 # time `runs` full plans per profile, and `runs` batches of 240 variants through the planner's
 # scorer (every first-language level 5-10 in each ability x every education level x 5).
 MEASURE = """
-import json, time, statistics
 import engine
 from engine.plan import Scorer
-
-def timed(function, runs):
-    function()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), min(times)
 
 def measure(profiles, runs):
     out = {}

@@ -40,21 +40,9 @@ PROFILE = {
 }
 
 MEASURE = """
-import json, time, statistics
 import engine
-from engine.experience import with_work_years
-
-def timed(function, runs):
-    function()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times), min(times)
 
 def measure(profile, runs):
-    profile = with_work_years(profile)[0]
     points = len(engine.timeline(profile)["points"])
     return {"timeline": [points, *timed(lambda: engine.timeline(profile), runs)],
             "documents": [len(engine.documents(profile)["items"]), *timed(lambda: engine.documents(profile), runs)],
