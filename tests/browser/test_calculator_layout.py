@@ -24,3 +24,27 @@ def test_the_calculator_fits_the_screen(guarded_context, site_server, width):
     page.wait_for_selector('#result[data-details="ready"]')
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, overflow
+
+
+# Sums the page's layout shifts not caused by the person (PerformanceObserver "layout-shift").
+SHIFTS = """() => new Promise((resolve) => {
+  let sum = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) sum += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(sum), 100);
+})"""
+
+
+@pytest.mark.parametrize("route", ["calculator/", "fr/calculateur/"])
+@pytest.mark.parametrize("width", [360, 390, 1280])
+def test_nothing_moves_while_python_starts(guarded_context, site_server, route, width):
+    """The start-up's words change at each stage (and wrap on a phone), then the bar goes: the
+    status box keeps its height throughout, so the questions under it never jump."""
+    page = guarded_context(site_server, viewport={"width": width, "height": 844}).new_page()
+    page.goto(site_server.url + route)
+    status = page.locator("#engine-status")
+    height = status.bounding_box()["height"]
+    page.wait_for_selector("html[data-engine=ready]", timeout=60_000)
+    assert status.bounding_box()["height"] == height
+    assert page.evaluate(SHIFTS) < 0.01
