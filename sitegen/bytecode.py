@@ -4,7 +4,7 @@ Without it, the browser's Python compiles every module it imports from source at
 without a snapshot (the standard library, Pyodide's own modules, the engine): seconds on a
 phone. CPython's bytecode is tied to its build, so the files are compiled inside the pinned
 Pyodide under Node (browser/compile_zip.mjs). The result is kept in `.cache/bytecode/`, keyed by
-the zip, the mode, the script and Pyodide's build.
+the zip, the script and Pyodide's build.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ CACHE = ROOT / ".cache" / "bytecode"
 PYODIDE_BUILD = "pyodide.asm.mjs"
 
 
-def compiled_zip(pyodide_dir: Path, data: bytes, mode: str) -> bytes:
-    """`data` (a zip) with its Python files compiled; `mode` is "sourceless" (x.py becomes
-    x.pyc, for a zip Python imports from) or "cached" (x.py kept, __pycache__/x.*.pyc added,
-    for a zip unpacked into a folder)."""
-    key = hashlib.sha256(mode.encode())
+def compiled_zip(pyodide_dir: Path, data: bytes) -> bytes:
+    """`data` (a zip) with each `x.py` replaced by its bytecode `x.pyc`: Python imports it
+    without the source, from a zip or from the folder it is unpacked into (no source is
+    shipped: a smaller download)."""
+    key = hashlib.sha256()
     for part in (data, SCRIPT.read_bytes(), (pyodide_dir / PYODIDE_BUILD).read_bytes()):
         key.update(hashlib.sha256(part).digest())
     cached = CACHE / f"{key.hexdigest()[:32]}.zip"
@@ -42,7 +42,7 @@ def compiled_zip(pyodide_dir: Path, data: bytes, mode: str) -> bytes:
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         source.write_bytes(data)
         try:
-            proc = subprocess.run([node, str(SCRIPT), str(pyodide_dir), str(source), str(partial), mode],
+            proc = subprocess.run([node, str(SCRIPT), str(pyodide_dir), str(source), str(partial)],
                                   capture_output=True, text=True, timeout=300,
                                   env={**os.environ, "NODE_NO_WARNINGS": "1"})
             if proc.returncode != 0:

@@ -53,7 +53,7 @@ def write_stdlib(out_dir: Path | str, runtime: dict) -> dict:
     with the archives' names and the boot's download, file by file."""
     out_dir = Path(out_dir)
     source_zip = out_dir / runtime["engine_zip"]
-    data = compiled_zip(out_dir / PYODIDE_DIR, source_zip.read_bytes(), "cached")
+    data = compiled_zip(out_dir / PYODIDE_DIR, source_zip.read_bytes())
     engine_name = f"engine-{hashlib.sha256(data).hexdigest()[:12]}.zip"
     source_zip.unlink()
     (out_dir / engine_name).write_bytes(data)

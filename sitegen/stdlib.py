@@ -68,7 +68,7 @@ def cut_stdlib(pyodide_dir: Path, engine_zip: Path) -> bytes:
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         trace(pyodide_dir, engine_zip, write=partial)
         partial.replace(cached)  # atomic: parallel builds never read half an archive
-    return compiled_zip(pyodide_dir, cached.read_bytes(), "sourceless")
+    return compiled_zip(pyodide_dir, cached.read_bytes())
 
 
 def write_cut_stdlib(out_dir: Path, pyodide_dir: Path, engine_zip: Path) -> str:

@@ -2,21 +2,19 @@
 // is tied to its build, so only Pyodide's own Python can make what the browser's Python loads
 // without compiling. sitegen/bytecode.py runs it at build time.
 //
-//   node compile_zip.mjs PYODIDE_DIR IN_ZIP OUT_ZIP MODE
-//     MODE "sourceless": each `x.py` becomes `x.pyc` beside where it was (zipimport loads it);
-//     MODE "cached": each `x.py` stays and `__pycache__/x.cpython-3NN.pyc` is added (for a
-//       zip unpacked into a folder, where Python's usual import looks for it).
+//   node compile_zip.mjs PYODIDE_DIR IN_ZIP OUT_ZIP
+// Each `x.py` becomes `x.pyc` beside where it was: Python loads such a file without its source,
+// from a zip (the standard library) or from a folder (the engine, unpacked in the worker).
 // Bytecode is "unchecked hash" (PEP 552): it is used without comparing it to the source or its
 // time stamp, which unpacking in the browser changes. Other files are copied as they are.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [pyodideDir, inZip, outZip, mode] = process.argv.slice(2);
+const [pyodideDir, inZip, outZip] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", env: { PYTHONNODEBUGRANGES: "1" } });
 pyodide.FS.writeFile("/tmp/in.zip", new Uint8Array(readFileSync(inZip)));
-pyodide.globals.set("mode", mode);
 pyodide.runPython(`
 import importlib.util, marshal, sys, zipfile
 
@@ -30,20 +28,12 @@ def entry(name, info):
     out.compress_type, out.external_attr = info.compress_type, info.external_attr
     return out
 
-tag = sys.implementation.cache_tag
 with zipfile.ZipFile("/tmp/in.zip") as source_zip, zipfile.ZipFile("/tmp/out.zip", "w") as out:
     for info in source_zip.infolist():
         data = source_zip.read(info)
         if not info.filename.endswith(".py"):
             out.writestr(entry(info.filename, info), data)
             continue
-        compiled = bytecode(data, info.filename)
-        if mode == "sourceless":
-            out.writestr(entry(info.filename + "c", info), compiled, compresslevel=9)
-        else:
-            out.writestr(entry(info.filename, info), data, compresslevel=9)
-            folder, _, stem = info.filename.rpartition("/")
-            cached = (folder + "/" if folder else "") + f"__pycache__/{stem[:-3]}.{tag}.pyc"
-            out.writestr(entry(cached, info), compiled, compresslevel=9)
+        out.writestr(entry(info.filename + "c", info), bytecode(data, info.filename), compresslevel=9)
 `);
 writeFileSync(outZip, pyodide.FS.readFile("/tmp/out.zip"));

@@ -43,8 +43,12 @@ let lastProfile = null;
 let lastJobs = [];
 let lastSent = null; // the profile of the question in flight or answered, as JSON
 let lastScore = null;
+// The bar says "Updating…" only when an answer takes longer than this.
+const BUSY_AFTER_MS = 300;
+let busyTimer = null;
 
 function setState(name, text, barText) {
+  clearTimeout(busyTimer);
   if (name !== "ready") {
     engine.cancel();
     lastSent = null;
@@ -72,10 +76,16 @@ function saveAnswers() {
   if (!kept) say(t("calculator.answers.not_kept"));
 }
 
+/** The form changed: the question goes to the engine first, then what only shows or keeps the
+ * answers (levels beside the scores, the answers saved), so a new total waits for none of it. */
 function update() {
   applyVisibility(form);
+  ask();
   for (const path of LANGUAGES) showLevels(form, path);
   saveAnswers();
+}
+
+function ask() {
   const jobs = jobCount(form);
   document.getElementById("add-job-limit").hidden = jobs.count < jobs.max;
   const built = buildProfile(form, today());
@@ -101,9 +111,12 @@ function update() {
   const question = JSON.stringify(built.profile);
   if (question === lastSent) return; // nothing changed (a key that typed nothing)
   lastSent = question;
-  // Busy until the answer to this very question arrives (earlier answers are ignored).
+  // Busy until the answer to this very question arrives (earlier answers are ignored). The bar
+  // says so only if the answer is slow: a total takes milliseconds, and words that change at
+  // every key would redraw the bar before each new total.
   result.setAttribute("aria-busy", "true");
-  if (barState.textContent !== t("calculator.bar.busy")) barState.textContent = t("calculator.bar.busy");
+  clearTimeout(busyTimer);
+  busyTimer = setTimeout(() => { barState.textContent = t("calculator.bar.busy"); }, BUSY_AFTER_MS);
   delete result.dataset.details;
   engine.calculate(built.profile);
 }
