@@ -179,6 +179,7 @@ def runtime_config(runtime: dict, out: Path, url) -> dict:
         "stdlibFull": url(runtime["stdlib_full"]),
         "stdlibFullSizes": file_sizes(out / runtime["stdlib_full"]),
         "lockInfo": runtime["lock_info"],
+        "pyodideVersion": runtime["pyodide_version"],
         "downloads": {url(name): sizes for name, sizes in runtime["downloads"].items()},
     }
 

@@ -96,6 +96,8 @@ def write_runtime(out_dir: Path | str, *, root: Path | str = ROOT) -> dict:
         "pyodide": PYODIDE_DIR,
         "engine_zip": engine_name,
         "lock_info": json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))["info"],
+        # The worker names its memory snapshot with it before Pyodide's own script has loaded.
+        "pyodide_version": json.loads((source / "package.json").read_text(encoding="utf-8"))["version"],
         "rules_dates": rules_dates(dt.date.today()),
         "crs_maximum": crs_maximum(dt.date.today()),
     }

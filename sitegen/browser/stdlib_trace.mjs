@@ -16,14 +16,14 @@ import { pathToFileURL } from "node:url";
 const [pyodideDir, engineZip, profilesFile, ...rest] = process.argv.slice(2);
 const check = rest[0] === "--check" ? rest[1] : null;
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
-const APP = "/home/pyodide/app";
+const ENGINE = "/home/pyodide/engine.zip";
 const options = { indexURL: pyodideDir + "/", _makeSnapshot: true };
 if (check) options.stdLibURL = check;
 const pyodide = await loadPyodide(options);
 
-// The worker's steps (static/js/calculator/worker.js): unpack the engine, import the bridge,
-// call it from JavaScript with JSON text.
-pyodide.unpackArchive(new Uint8Array(readFileSync(engineZip)), "zip", { extractDir: APP });
+// The worker's steps (static/js/calculator/worker.js): the engine zip where Python imports from
+// it, the bridge imported, called from JavaScript with JSON text.
+pyodide.FS.writeFile(ENGINE, new Uint8Array(readFileSync(engineZip)));
 pyodide.runPython(`
 import importlib.machinery, zipimport
 compiled = []
@@ -35,7 +35,7 @@ def _recording(compile_source, path_at):
 importlib.machinery.SourceFileLoader.source_to_code = _recording(importlib.machinery.SourceFileLoader.source_to_code, 2)
 zipimport._compile_source = _recording(zipimport._compile_source, 0)
 `);
-pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(APP)})\nfrom bridge import score, details, use_rounds`);
+pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(ENGINE)})\nfrom bridge import score, details, use_rounds`);
 // A round of each kind of verdict's path: the worker gives the bridge data/rounds.json.
 pyodide.globals.get("use_rounds")(JSON.stringify({ rounds: [{ number: "1", date: "2026-01-01", type: "general", min_crs: 400 }] }));
 const score = pyodide.globals.get("score");

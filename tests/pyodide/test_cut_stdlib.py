@@ -106,7 +106,7 @@ def test_trace_sees_a_compile_from_source(built_site, tmp_path):
     source_zip = tmp_path / "engine.zip"
     source_zip.write_bytes(engine_zip_bytes(ROOT / "engine"))
     result = stdlib.trace(built_site / "pyodide", source_zip, check=next(built_site.glob("python-stdlib-*.zip")))
-    assert "/home/pyodide/app/engine/crs.py" in result["compiled"]
+    assert "/home/pyodide/engine.zip/engine/crs.py" in result["compiled"]
 
 
 def test_engine_suite_passes_inside_pyodide_with_the_cut_archive(cut_archive):

@@ -1,15 +1,18 @@
-// Module worker: boots Pyodide, unpacks the engine zip (the engine and its Python bridge) and
+// Module worker: boots Pyodide, puts the engine zip (the engine and its Python bridge, compiled)
+// where Python imports from it, and
 // answers {id, type, payload} messages. Its configuration (where Pyodide, the engine zip and the
 // standard library archives are, and how big the download is) arrives in its name.
 
 import "./worker-guard.js"; // first: before any other code of the worker runs
-import { hasSnapshot, startPython } from "./snapshot.js";
+import { hasSnapshot, readSnapshot, startPython } from "./snapshot.js";
 import { countDownloads } from "./downloads.js";
 
 const config = JSON.parse(self.name);
-const ENGINE_DIR = "/home/pyodide/app";
+// Python imports the engine from its zip, as it imports the standard library: one file written,
+// nothing unpacked (unpacking took tens of milliseconds at every start, a restored one included).
+const ENGINE_ZIP = "/home/pyodide/engine.zip";
 // Python's side of the worker is sitegen/browser/bridge.py, shipped in the engine zip.
-const IMPORT_BRIDGE = `import sys\nsys.path.insert(0, ${JSON.stringify(ENGINE_DIR)})\nfrom bridge import score, details, use_rounds`;
+const IMPORT_BRIDGE = `import sys\nsys.path.insert(0, ${JSON.stringify(ENGINE_ZIP)})\nfrom bridge import score, details, use_rounds`;
 
 const post = (type, payload, id = null) => self.postMessage({ id, type, payload });
 // Boot stages carry the moment they happened (ms since the epoch): the page may read them later.
@@ -49,6 +52,9 @@ function fetchEarly() {
     stdlib: { cut: fetchOk(config.stdlib).then((r) => r.blob()) },
     runtime: importRuntime(config.pyodide + "pyodide.asm.mjs"),
     rounds: fetchOk(config.rounds).then((r) => r.text()),
+    // A later visit restores Python's memory: read it now, beside the downloads (the build names
+    // the Pyodide version; boot() checks it against Pyodide's own before using the image).
+    snapshot: readSnapshot(config.pyodide, buildId(config.pyodideVersion, config.stdlib)),
   };
   for (const promise of [early.engineZip, early.stdlib.cut, early.runtime, early.rounds]) promise.catch(() => {}); // awaited later
   return early;
@@ -69,12 +75,12 @@ const buildId = (version, stdLibURL) => `${version}-${config.engineZip.split("/"
 async function boot(stdlib) {
   stage("progress", { stage: "download", step: 1, ...downloads.totals() });
   if (!wasmAllowed()) throw new Error("WebAssembly is blocked in this browser");
-  const { engineZip, runtime, stdlib: archives } = fetchEarly();
+  const { engineZip, runtime, stdlib: archives, snapshot } = fetchEarly();
   const { loadPyodide, version } = await import(config.pyodide + "pyodide.mjs");
   stage("progress", { stage: "start", step: 2 });
   const prepare = async (pyodide, restored) => {
     stage("progress", { stage: "rules", step: 3 });
-    pyodide.unpackArchive(new Uint8Array(await engineZip), "zip", { extractDir: ENGINE_DIR });
+    pyodide.FS.writeFile(ENGINE_ZIP, new Uint8Array(await engineZip));
     if (!restored) pyodide.runPython(IMPORT_BRIDGE); // a restored Python has it already
   };
   // The archive is fetched here, not by Pyodide: Pyodide only logs a failed fetch and starts
@@ -89,7 +95,7 @@ async function boot(stdlib) {
   const lockFileContents = { info: config.lockInfo, packages: {} };
   const options = { indexURL: config.pyodide, lockFileContents, stdLibURL, createPyodideModule: await runtime, jsglobals: {} };
   try {
-    const { pyodide, restored, keep } = await startPython(loadPyodide, buildId(version, url), options, prepare);
+    const { pyodide, restored, keep } = await startPython(loadPyodide, buildId(version, url), options, prepare, await snapshot);
     const engine = { score: pyodide.globals.get("score"), details: pyodide.globals.get("details"), restored, stdlib, keep };
     // The round verdicts need the rounds: without them (a failed fetch) the details come without.
     await early.rounds.then((text) => pyodide.globals.get("use_rounds")(text), logError);
