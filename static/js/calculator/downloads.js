@@ -1,5 +1,6 @@
 // The worker's fetch: counts the bytes of the calculator's first download as they arrive, for
-// the page's "MB done of MB total", and can ask for a file before Pyodide does. The worker's
+// the page's "MB done of MB total", and can answer Pyodide's fetch of a file with a stand-in
+// (the wasm, compiled by the worker before Pyodide asks: see worker.js). The worker's
 // fetch is wrapped, so Pyodide's own requests (the wasm, the standard library) are counted too.
 // Sizes are what travels on the network: a host that compresses (GitHub Pages does) sends the
 // gzip size, which the build measured for each file.
@@ -12,7 +13,7 @@ const EVERY_MS = 100;
 
 /**
  * `files`: {url: [bytes, bytes gzipped]} (from the build). `report(done, total)` gets bytes.
- * Returns {totals(), add(url, sizes), early(url), arrived(url)}.
+ * Returns {totals(), add(url, sizes), instead(url, response), arrived(url)}.
  */
 export function countDownloads(files, report) {
   const entries = new Map();
@@ -68,7 +69,7 @@ export function countDownloads(files, report) {
     return response;
   }
 
-  // Responses asked for ahead of their reader (see early): the first fetch of that URL takes it.
+  // Stand-ins for files the worker fetched itself (see instead): the first fetch of that URL takes it.
   const waiting = new Map();
   self.fetch = (input, init) => {
     const url = href(input?.url ?? input);
@@ -86,11 +87,9 @@ export function countDownloads(files, report) {
       add(url, sizes);
       tell(true);
     },
-    /** Start downloading `url` now; the first fetch of it (Pyodide's) gets this response. */
-    early(url) {
-      const response = fetchAndCount(url);
-      response.catch(() => {}); // its reader sees the failure
-      waiting.set(href(url), response);
+    /** The first fetch of `url` (Pyodide's) gets `response` instead of going to the network. */
+    instead(url, response) {
+      waiting.set(href(url), Promise.resolve(response));
     },
     /** `url` was loaded without fetch (an import): count it as arrived. */
     arrived(url) {

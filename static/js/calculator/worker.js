@@ -43,10 +43,10 @@ const downloads = countDownloads(config.downloads, (done, total) => stage("progr
 // Asked for once, whichever standard library the boot uses.
 let early;
 function fetchEarly() {
-  // Everything the boot needs is requested at once, the 9.6 MB wasm first: Pyodide would ask
-  // for it only once its runtime script has loaded, and its fetch gets this response.
+  // Everything the boot needs is requested at once, the 9.6 MB wasm first, compiled as it
+  // arrives: Pyodide would ask for it only once its runtime script has loaded.
   if (early) return early;
-  downloads.early(config.pyodide + "pyodide.asm.wasm");
+  compileWasmEarly(config.pyodide + "pyodide.asm.wasm");
   early = {
     engineZip: fetchOk(config.engineZip).then((r) => r.arrayBuffer()),
     stdlib: { cut: fetchOk(config.stdlib).then((r) => r.blob()) },
@@ -58,6 +58,27 @@ function fetchEarly() {
   };
   for (const promise of [early.engineZip, early.stdlib.cut, early.runtime, early.rounds]) promise.catch(() => {}); // awaited later
   return early;
+}
+
+/**
+ * Compile Pyodide's WebAssembly from the worker's first moment, beside the other downloads (on a
+ * later visit, from Chromium's code cache: it keeps compiled code for a streamed compile of a
+ * fetched response, which this is). Pyodide's own fetch of the file gets an empty stand-in, and
+ * its instantiateStreaming, given that stand-in, instantiates the module compiled here. A failed
+ * compile fails there, where Pyodide reports it ("wasm instantiation failed!", below).
+ */
+function compileWasmEarly(url) {
+  const compiled = WebAssembly.compileStreaming(self.fetch(url));
+  compiled.catch(() => {}); // awaited when Pyodide instantiates
+  const standIn = new Response(null);
+  downloads.instead(url, standIn);
+  const instantiateStreaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    if (response !== standIn) return instantiateStreaming(response, imports);
+    const module = await compiled;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
 }
 
 /** Pyodide's 1.2 MB runtime script, asked for at once, not only once pyodide.mjs has loaded,
