@@ -95,7 +95,9 @@ def test_without_work_history_experience_is_unknown():
     assert result["eligible"] is None
     assert any(r["field"] == "work_history" and r["check"] == "fswp_experience_unanswered"
                for r in result["reasons"])
-    assert words("assessment.check.fswp_experience_unanswered").startswith("Not enough information")
+    # The requirement in words; the question itself is the link the page puts after them.
+    said = words("assessment.check.fswp_experience_unanswered", needed_months=12, window_years=10)
+    assert said == "FSWP needs 12 months of continuous skilled work in one occupation in the last 10 years."
 
 
 # --- language: CLB 7 in all four abilities -----------------------------------------------

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 import engine
 from tests.browser.calculator_page import READY, SETTLED, fill, fill_profile, open_calculator, shown_score
+from tests.harness.words import words
 
 ROUNDS = json.loads((Path(__file__).resolve().parents[2] / "data" / "rounds.json").read_text())
 # Issue 19's couple, with only the questions the score needs answered.
@@ -88,6 +89,24 @@ def test_the_answer_lists_the_engine_s_best_rounds_and_programs(page, site_serve
     expect(page.locator('#answer [data-program="cec"]')).to_have_attribute("data-eligible", "no")
     # The next step names the answers that would settle the French rounds.
     expect(page.locator('#answer [data-step="answer"]')).to_contain_text("French")
+
+
+def test_the_questions_that_would_settle_the_rounds_are_asked_once(page, site_server):
+    """Rounds that wait for the same answers share one line of questions under their list; the
+    categories word their verdict and do not ask again."""
+    open_calculator(page, site_server)
+    fill_profile(page, COUPLE)
+    ready_answer(page)
+    standing = page.locator('#report-details [data-panel="standing"]')
+    page.wait_for_selector('#report-details [data-panel="standing"] [data-round-type]')
+    asked = standing.locator("a[data-goto]").evaluate_all("(links) => links.map((a) => a.dataset.goto)")
+    unknown = [v for v in engine.rounds(COUPLE, ROUNDS) if v["eligible"] == "unknown"]
+    assert len({tuple(v["missing"]) for v in unknown}) == 1  # one line, then
+    assert asked == unknown[0]["missing"]
+    expect(standing.locator(".ask-line")).to_have_count(1)
+    expect(page.locator('#report-details [data-panel="categories"] a[data-goto]')).to_have_count(0)
+    expect(page.locator('[data-panel="categories"] .round-verdict[data-eligible="unknown"]').first).to_contain_text(
+        words("calculator.verdict.asked_above"))
 
 
 def test_every_missing_answer_link_opens_and_focuses_its_question(page, site_server):

@@ -4,7 +4,7 @@ import { el } from "../lib/dom.js";
 import { date, number } from "../lib/format.js";
 import { rule, t } from "../lib/i18n.js";
 import { nocTitles } from "./noc-index.js";
-import { closedBecause, openQuestions, roundAttributes } from "./verdicts.js";
+import { closedBecause, roundAttributes } from "./verdicts.js";
 import { sourceUrl } from "./words.js";
 
 /** A condition in words; `titles` names the occupations ({code: title}) once loaded. */
@@ -31,15 +31,16 @@ function conditionText(c, titles) {
 
 let shown = null; // the answer on show: a late list of titles is for it only
 
-/** The round verdict of a category's rounds (engine.rounds), when it held rounds lately. */
-function roundVerdict(v, question) {
+/** The round verdict of a category's rounds (engine.rounds), when it held rounds lately. What
+ * an unknown one waits for is asked once, under "What your score means today", not here again. */
+function roundVerdict(v) {
   const words = [el("strong", {}, t("calculator.verdict." + v.eligible))];
   if (v.eligible === "no") words.push(" (", closedBecause(v), ")");
-  const line = el("p", { class: "round-verdict", ...roundAttributes(v) }, ...words);
-  return v.eligible === "unknown" ? [line, ...openQuestions(v, question)] : [line];
+  else if (v.eligible === "unknown") words.push(" ", t("calculator.verdict.asked_above"));
+  return el("p", { class: "round-verdict", ...roundAttributes(v) }, ...words);
 }
 
-export function renderCategories(section, result, rounds, question, titles = null) {
+export function renderCategories(section, result, rounds, titles = null) {
   section.replaceChildren(el("h4", {}, t("categories.heading")));
   if (!result) return;
   if (!result.covered) {
@@ -57,7 +58,7 @@ export function renderCategories(section, result, rounds, question, titles = nul
       el("h5", {}, t("rounds.type." + c.key)),
       el("p", {}, t("categories." + c.status)),
       conditions,
-      ...(verdict ? roundVerdict(verdict, question) : []));
+      verdict ? roundVerdict(verdict) : "");
     const notes = [];
     if (c.note) notes.push(rule("categories.selection", "notes", c.note));
     if (c.rule_status) notes.push(t("categories.status_" + c.rule_status));
@@ -70,6 +71,6 @@ export function renderCategories(section, result, rounds, question, titles = nul
   // An occupation found in the work history is named once the NOC titles have loaded.
   shown = result;
   if (!titles && result.categories.some((c) => c.conditions.some((condition) => condition.noc))) {
-    nocTitles().then((loaded) => { if (shown === result) renderCategories(section, result, rounds, question, loaded); }, () => {});
+    nocTitles().then((loaded) => { if (shown === result) renderCategories(section, result, rounds, loaded); }, () => {});
   }
 }

@@ -12,7 +12,7 @@ import { renderPlan, renderSteps } from "./plan.js";
 import { renderCategories } from "./categories.js";
 import { renderFrenchRoutes } from "./french-routes.js";
 import { poolAbove, chartY } from "./standing.js";
-import { closedBecause, cutoff, openQuestions, roundAttributes } from "./verdicts.js";
+import { closedBecause, cutoff, roundAttributes, sharedQuestions, unaskedLines } from "./verdicts.js";
 import { mountNocHelper } from "./noc-helper.js";
 
 // The occupation helper sits under the work history questions, from the page's start.
@@ -26,7 +26,7 @@ export function renderPanels(root, answer, question) {
   renderSteps(slot("steps"), answer, question);
   renderPlan(slot("plan"), answer.plan);
   renderStanding(slot("standing"), root, answer, question);
-  renderCategories(slot("categories"), answer.categories, answer.rounds, question);
+  renderCategories(slot("categories"), answer.categories, answer.rounds);
   renderFrenchRoutes(slot("french-routes"), answer.french_routes);
 }
 
@@ -48,24 +48,24 @@ function renderStanding(node, root, answer, question) {
   );
 }
 
-function roundItem(v, question) {
+function roundItem(v) {
   const name = el("strong", {}, leadIn(t("rounds.type." + v.type)));
   if (v.eligible === "no") return el("li", roundAttributes(v), name, " ", closedBecause(v));
-  const item = el("li", roundAttributes(v), name, " ", t("calculator.verdict.cutoff_sentence", { cutoff: cutoff(v) }), " ",
-    t("rounds.standing.recent", { cleared: v.cleared, count: v.count }));
-  if (v.eligible === "unknown") item.append(...openQuestions(v, question));
-  return item;
+  return el("li", roundAttributes(v), name, " ", t("calculator.verdict.cutoff_sentence", { cutoff: cutoff(v) }), " ",
+    t("rounds.standing.recent", { cleared: v.cleared, count: v.count }), ...(v.eligible === "unknown" ? unaskedLines(v) : []));
 }
 
 function fillStanding(node, answer, question) {
   const total = answer.crs.total;
   const groups = { yes: [], unknown: [], no: [] };
-  for (const v of answer.rounds) groups[v.eligible].push(roundItem(v, question));
+  for (const v of answer.rounds) groups[v.eligible].push(roundItem(v));
   const newest = answer.rounds.reduce((latest, v) => (v.latest.date > latest ? v.latest.date : latest), "");
   const parts = [el("p", {}, t("rounds.standing.intro", { score: total, date: date(newest) }))];
   if (!groups.yes.length && !groups.unknown.length) parts.push(el("p", {}, t("calculator.today.none_can")));
   for (const [name, heading] of [["yes", "can_heading"], ["unknown", "maybe_heading"]]) {
     if (groups[name].length) parts.push(el("h4", {}, t("calculator.today." + heading)), el("ul", { class: "standing-list", "data-group": name }, ...groups[name]));
+    // The questions that would settle the unknown verdicts, once under their list, not per round.
+    if (name === "unknown") parts.push(...sharedQuestions(answer.rounds.filter((v) => v.eligible === "unknown"), question));
   }
   if (groups.no.length) {
     parts.push(el("details", { class: "cannot" }, el("summary", {}, t("calculator.today.cannot_heading")),

@@ -1,7 +1,7 @@
 // The engine's round verdicts (engine.rounds) in words, shared by the answer at the top of the
 // report, the rounds panel and the categories panel: they word the same verdict, never their own.
 import { el } from "../lib/dom.js";
-import { date } from "../lib/format.js";
+import { date, list } from "../lib/format.js";
 import { t } from "../lib/i18n.js";
 
 /** engine.assess's true / false / null as the page's yes / no / unknown. */
@@ -35,10 +35,28 @@ export function askLinks(fields, question) {
   return parts;
 }
 
-/** What an unknown verdict waits for: the answers to give (links), then what no question asks. */
-export function openQuestions(v, question) {
-  const parts = [];
-  if (v.missing.length) parts.push(el("p", { class: "ask-line" }, t("calculator.verdict.answer"), " ", ...askLinks(v.missing, question)));
-  for (const code of v.unasked) parts.push(el("p", { class: "unasked", "data-unasked": code }, t("calculator.verdict.unasked_" + code)));
-  return parts;
+/** What no question asks and an unknown verdict still waits for, said plainly. */
+export function unaskedLines(v) {
+  return v.unasked.map((code) => el("p", { class: "unasked", "data-unasked": code }, t("calculator.verdict.unasked_" + code)));
+}
+
+/**
+ * The questions whose answers would settle the unknown verdicts `unknown`, said once: rounds that
+ * wait for the same answers (most often those that settle a program, shared by every round) share
+ * one line, which names its rounds when there are several such lines.
+ */
+export function sharedQuestions(unknown, question) {
+  const groups = new Map();
+  for (const v of unknown.filter((v) => v.missing.length)) {
+    const key = JSON.stringify(v.missing);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(v);
+  }
+  return [...groups.values()].map((group) => {
+    const line = el("p", { class: "ask-line" }, t("calculator.verdict.answer"), " ", ...askLinks(group[0].missing, question));
+    if (groups.size > 1) {
+      line.prepend(el("strong", {}, t("calculator.verdict.for_rounds", { rounds: list(group.map((v) => t("rounds.type." + v.type))) })), " ");
+    }
+    return line;
+  });
 }
