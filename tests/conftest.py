@@ -23,11 +23,6 @@ TESTS = Path(__file__).resolve().parent
 FOLDER_MARKERS = {"browser": ("browser", "slow"), "pyodide": ("pyodide", "slow")}
 
 
-# The slowest folders run first: with parallel workers, the run then ends on quick files that
-# fill every worker, not on one long file while the other workers wait.
-FOLDER_ORDER = ("pyodide", "browser")
-
-
 def pytest_collection_modifyitems(items):
     for item in items:
         folder = item.path.relative_to(TESTS).parts[0]
@@ -36,8 +31,6 @@ def pytest_collection_modifyitems(items):
             names = FOLDER_MARKERS["browser"]
         for name in names:
             item.add_marker(name)
-    first = {folder: rank for rank, folder in enumerate(FOLDER_ORDER)}
-    items.sort(key=lambda item: first.get(item.path.relative_to(TESTS).parts[0], len(first)))
 
 
 @contextmanager
