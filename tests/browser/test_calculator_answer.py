@@ -91,6 +91,27 @@ def test_the_answer_lists_the_engine_s_best_rounds_and_programs(page, site_serve
     expect(page.locator('#answer [data-step="answer"]')).to_contain_text("French")
 
 
+def test_a_round_shown_in_the_answer_says_the_condition_no_question_asks(page, site_server):
+    """Above the military recruits' cut-off is no hope without a job offer from the Canadian
+    Armed Forces: the answer says so beside that round, as engine.rounds' `unasked` has it."""
+    person = {"age": 32, "education": "masters",
+              "first_language": {"test": "tef_canada", "listening": 520, "reading": 510, "writing": 530, "speaking": 530},
+              "second_language": {"test": "ielts_general", "listening": 6, "reading": 6, "writing": 6, "speaking": 6}}
+    open_calculator(page, site_server)
+    fill_profile(page, person)
+    ready_answer(page)
+    verdicts = {v["type"]: v for v in engine.rounds(person, ROUNDS)}
+    items = page.locator("#answer li[data-round-type]")
+    shown = [items.nth(i).get_attribute("data-round-type") for i in range(items.count())]
+    unasked = [kind for kind in shown if verdicts[kind]["unasked"]]
+    assert unasked, shown  # this person is above the military recruits' cut-off
+    for kind in shown:
+        item = page.locator(f'#answer li[data-round-type="{kind}"]')
+        for code in verdicts[kind]["unasked"]:
+            expect(item).to_contain_text(words(f"calculator.verdict.unasked_{code}"))
+        expect(item.locator(".unasked")).to_have_count(len(verdicts[kind]["unasked"]))
+
+
 def test_the_questions_that_would_settle_the_rounds_are_asked_once(page, site_server):
     """Rounds that wait for the same answers share one line of questions under their list; the
     categories word their verdict and do not ask again."""

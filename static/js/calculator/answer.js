@@ -4,7 +4,7 @@
 import { el } from "../lib/dom.js";
 import { money } from "../lib/format.js";
 import { labelled, t } from "../lib/i18n.js";
-import { cutoff, eligibility, roundAttributes } from "./verdicts.js";
+import { cutoff, eligibility, roundAttributes, unaskedLines } from "./verdicts.js";
 import { stepItem } from "./plan.js";
 
 const node = document.getElementById("answer");
@@ -36,8 +36,10 @@ function rounds(verdicts) {
   const shown = (open.length ? open : verdicts.filter((v) => v.eligible === "unknown")).slice(0, SHOWN_ROUNDS);
   if (!shown.length) return [el("p", {}, t("calculator.glance.rounds_none"))];
   return [el("h4", {}, t(open.length ? "calculator.glance.rounds" : "calculator.glance.rounds_maybe")),
+    // A condition no question asks (a job offer from the Canadian Armed Forces) is said with
+    // its round: being above a cut-off is no hope without it.
     el("ul", { class: "answer-rounds" }, ...shown.map((v) =>
-      el("li", roundAttributes(v), labelled(t("rounds.type." + v.type), cutoff(v)))))];
+      el("li", roundAttributes(v), labelled(t("rounds.type." + v.type), cutoff(v)), ...unaskedLines(v))))];
 }
 
 function programs(assessed) {
