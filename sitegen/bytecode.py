@@ -25,9 +25,8 @@ PYODIDE_BUILD = "pyodide.asm.mjs"
 
 
 def compiled_zip(pyodide_dir: Path, data: bytes) -> bytes:
-    """`data` (a zip) with each `x.py` replaced by its bytecode `x.pyc`: Python imports it
-    without the source, from a zip or from the folder it is unpacked into (no source is
-    shipped: a smaller download)."""
+    """`data` (a zip) with each `x.py` replaced by its bytecode `x.pyc`: Python imports it from
+    the zip without the source (none is shipped: a smaller download)."""
     key = hashlib.sha256()
     for part in (data, SCRIPT.read_bytes(), (pyodide_dir / PYODIDE_BUILD).read_bytes()):
         key.update(hashlib.sha256(part).digest())

@@ -2,8 +2,8 @@
 the standard library cut to what the engine imports.
 
 The page's worker boots Pyodide from `pyodide/` (same origin, no CDN) with the cut standard
-library (sitegen/stdlib.py; the full one stays beside it as the fallback) and unpacks the engine
-zip, which also holds the worker's Python bridge, into Pyodide's file system. The zips' names
+library (sitegen/stdlib.py; the full one stays beside it as the fallback), writes the engine zip,
+which also holds the worker's Python bridge, into Pyodide's file system and imports from it. The zips' names
 carry their content hash, so a changed engine is a new URL and no cache can serve a stale one.
 """
 

@@ -3,10 +3,10 @@
 // without compiling. sitegen/bytecode.py runs it at build time.
 //
 //   node compile_zip.mjs PYODIDE_DIR IN_ZIP OUT_ZIP
-// Each `x.py` becomes `x.pyc` beside where it was: Python loads such a file without its source,
-// from a zip (the standard library) or from a folder (the engine, unpacked in the worker).
-// Bytecode is "unchecked hash" (PEP 552): it is used without comparing it to the source or its
-// time stamp, which unpacking in the browser changes. Other files are copied as they are.
+// Each `x.py` becomes `x.pyc` beside where it was: Python's zip importer loads such a file without
+// its source (the standard library and the engine are both imported from their zips).
+// Bytecode is "unchecked hash" (PEP 552): it is used without comparing it to a source or a time
+// stamp. Other files are copied as they are.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
