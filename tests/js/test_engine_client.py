@@ -4,11 +4,11 @@ the details."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+
+from tests.harness.node import run_module
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -66,14 +66,8 @@ step("the details arrive", () => reply("details", 5, "d5"));
 
 @pytest.fixture(scope="module")
 def steps():
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed (Debian package 'nodejs')")
     module = ROOT / "static" / "js" / "calculator" / "engine-client.js"
-    proc = subprocess.run([node, "--input-type=module", "-e", SCRIPT, str(module)],
-                          capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin", "NODE_NO_WARNINGS": "1"})
-    assert proc.returncode == 0, proc.stderr
-    return [json.loads(line) for line in proc.stdout.splitlines()]
+    return [json.loads(line) for line in run_module(SCRIPT, module).splitlines()]
 
 
 def test_a_newer_question_replaces_one_not_yet_sent(steps):

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from sitegen import datasets
+from tests.harness.node import run_module
 
 ROOT = Path(__file__).resolve().parents[2]
 FINDER = ROOT / "static" / "js" / "noc-finder.js"
@@ -40,14 +39,7 @@ FRENCH_QUERIES = ["cuisinier", "cuisinière", "infirmiere", "developpeur de logi
 
 
 def run(folder: Path, queries: list[str]) -> dict:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed (Debian package 'nodejs')")
-    proc = subprocess.run(
-        [node, "--input-type=module", "-e", SEARCH, str(FINDER), str(folder), json.dumps(queries)],
-        capture_output=True, text=True, check=True, timeout=120,
-    )
-    return json.loads(proc.stdout)
+    return json.loads(run_module(SEARCH, FINDER, folder, json.dumps(queries), timeout=120))
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,11 @@ pages match when some of the words do, best match first, accents and stop words 
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+
+from tests.harness.node import run_module
 
 ROOT = Path(__file__).resolve().parents[2]
 SEARCH_JS = ROOT / "static" / "js" / "search.js"
@@ -33,12 +33,7 @@ FRENCH = ["combien de temps mon IPD est-elle valide", "certificat de police", "p
 
 
 def search(site: Path, index: str, queries: list[str]) -> dict:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed (Debian package 'nodejs')")
-    proc = subprocess.run([node, "--input-type=module", "-e", RUN, str(SEARCH_JS), str(site / index), json.dumps(queries)],
-                          capture_output=True, text=True, check=True, timeout=120)
-    return json.loads(proc.stdout)
+    return json.loads(run_module(RUN, SEARCH_JS, site / index, json.dumps(queries), timeout=120))
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,11 @@ verdicts and cut-offs are engine.rounds' (tests/assessment/test_rounds.py)."""
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+
+from tests.harness.node import run_module
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = json.loads((ROOT / "data" / "rounds.json").read_text())
@@ -24,15 +24,9 @@ console.log(JSON.stringify(JSON.parse(totals).map((t) => ({ pool: poolAbove(t, r
 
 @pytest.fixture(scope="module")
 def standings():
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed (Debian package 'nodejs')")
     module = ROOT / "static" / "js" / "calculator" / "standing.js"
     totals = [300, 455, 523, 1200]
-    proc = subprocess.run([node, "--input-type=module", "-e", STANDING, str(module),
-                           json.dumps(ROUNDS), json.dumps(totals)],
-                          capture_output=True, text=True, check=True, timeout=60)
-    return dict(zip(totals, json.loads(proc.stdout)))
+    return dict(zip(totals, json.loads(run_module(STANDING, module, json.dumps(ROUNDS), json.dumps(totals)))))
 
 
 def test_pool_estimate_adds_whole_bands_and_a_share_of_the_own_band(standings):

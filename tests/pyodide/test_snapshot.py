@@ -8,12 +8,12 @@ and took a new one at every visit: no later visit was fast. The first test shows
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.harness.node import run_module
 
 pytestmark = pytest.mark.skipif(sys.platform == "emscripten", reason="these tests start Pyodide")
 
@@ -43,16 +43,9 @@ console.log(JSON.stringify({ snapshot: image.byteLength, answer }));
 
 
 def restore(how: str) -> dict:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed (Debian package 'nodejs')")
-    proc = subprocess.run(
-        [node, "--input-type=module", "-e", RESTORE, str(ROOT / "node_modules" / "pyodide"),
-         str(ROOT / "static" / "js" / "calculator" / "snapshot.js"), how],
-        capture_output=True, text=True, timeout=300, cwd=ROOT, env={"PATH": "/usr/bin:/bin", "NODE_NO_WARNINGS": "1"},
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    output = run_module(RESTORE, ROOT / "node_modules" / "pyodide", ROOT / "static" / "js" / "calculator" / "snapshot.js",
+                        how, timeout=300, cwd=ROOT)
+    return json.loads(output.strip().splitlines()[-1])
 
 
 def test_pyodide_alone_cannot_restore_a_snapshot_over_30_mib():
