@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.two_pythons import in_cpython, in_pyodide  # noqa: E402
+from benchmarks.two_pythons import in_both  # noqa: E402
 
 # Profiles with many variants: a spouse without a test, a weak first language, no second one.
 PROFILES = {
@@ -68,8 +68,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"engine.plan, {args.runs} runs per profile after one warm-up run (target: < 50 ms "
           "for >= 200 variants in Pyodide)")
-    for where, figures in (("CPython " + sys.version.split()[0], in_cpython(MEASURE, PROFILES, args.runs)),
-                           ("Pyodide (Node)", in_pyodide(MEASURE, PROFILES, args.runs))):
+    for where, figures in in_both(MEASURE, PROFILES, args.runs):
         for name, (variants, median, best) in figures.items():
             print(f"  {where:<18} {name:<34} {variants:>4} variants  median {median:6.1f} ms"
                   f"  best {best:6.1f} ms  ({median / variants * 1000:.0f} us per variant)")

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.two_pythons import in_cpython, in_pyodide  # noqa: E402
+from benchmarks.two_pythons import in_both  # noqa: E402
 
 # A couple abroad: ten jobs back to back and overlapping, in and outside Canada, two of them
 # still going on; a birthday, a test and an ECA that expire inside the 24 months.
@@ -56,8 +56,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"engine.timeline / documents / money, a profile with {len(JOBS)} jobs over 24 months, {args.runs} runs "
           "after one warm-up run (target: timeline < 50 ms in Pyodide)")
-    for where, figures in (("CPython " + sys.version.split()[0], in_cpython(MEASURE, PROFILE, args.runs)),
-                           ("Pyodide (Node)", in_pyodide(MEASURE, PROFILE, args.runs))):
+    for where, figures in in_both(MEASURE, PROFILE, args.runs):
         for name, (count, median, best) in figures.items():
             print(f"  {where:<18} {name:<10} {count:>3} points/items/lines  median {median:6.1f} ms  best {best:6.1f} ms")
 

@@ -6,6 +6,7 @@ run as it is in both, after TIMED, so the two figures time the same code the sam
 from __future__ import annotations
 
 import json
+import sys
 
 # What every measure may call: `timed(function, runs)` is (median, best) in ms after one warm-up.
 TIMED = """
@@ -33,3 +34,9 @@ def in_pyodide(measure: str, data, runs: int) -> dict:
 
     code = TIMED + measure + f"\nprint(json.dumps(measure(json.loads({json.dumps(data)!r}), {runs})))\n"
     return json.loads(run_python(code).strip().splitlines()[-1])
+
+
+def in_both(measure: str, data, runs: int) -> list[tuple[str, dict]]:
+    """[(which Python, its figures)] for CPython, then Pyodide under Node."""
+    return [("CPython " + sys.version.split()[0], in_cpython(measure, data, runs)),
+            ("Pyodide (Node)", in_pyodide(measure, data, runs))]
