@@ -32,19 +32,12 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from sitegen.build import build_site  # noqa: E402
-from tests.browser.calculator_page import choose  # noqa: E402
+from tests.browser.calculator_page import SHIFTS, choose  # noqa: E402
 from tests.harness.browser import launch  # noqa: E402
 from tests.harness.server import serve  # noqa: E402
 
 SIZES = {"390x844 phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
          "1280x900 desktop": {"viewport": {"width": 1280, "height": 900}}}
-SHIFTS = """() => new Promise((resolve) => {
-  let sum = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) sum += entry.value;
-  }).observe({ type: "layout-shift", buffered: true });
-  setTimeout(() => resolve(sum), 50);
-})"""
 CONTROLS = """() => {
   const shown = [...document.querySelectorAll('#calculator-form input, #calculator-form select, #calculator-form button, #calculator-form summary, details[data-more] > summary')]
     .filter((el) => el.checkVisibility());

@@ -6,6 +6,14 @@ ABILITIES = ("listening", "reading", "writing", "speaking")
 READY = "html[data-engine=ready]"
 # The result answers the form as it is now: no question in flight.
 SETTLED = '#result[data-state="ready"]:not([aria-busy])'
+# The page's layout shifts so far not caused by the person (PerformanceObserver "layout-shift").
+SHIFTS = """() => new Promise((resolve) => {
+  let sum = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) sum += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(sum), 100);
+})"""
 
 
 def open_calculator(page, server, fragment: str = ""):

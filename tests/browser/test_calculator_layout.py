@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.calculator_page import add_job, SETTLED, fill_profile, open_calculator
+from tests.browser.calculator_page import SHIFTS, add_job, SETTLED, fill_profile, open_calculator
 
 PROFILE = {
     "as_of": "2026-11-02", "age": 31, "education": "masters",
@@ -44,16 +44,6 @@ def test_the_calculator_fits_the_screen(guarded_context, site_server, width):
     page.wait_for_selector('#result[data-details="ready"]')
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, overflow
-
-
-# Sums the page's layout shifts not caused by the person (PerformanceObserver "layout-shift").
-SHIFTS = """() => new Promise((resolve) => {
-  let sum = 0;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (!entry.hadRecentInput) sum += entry.value;
-  }).observe({ type: "layout-shift", buffered: true });
-  setTimeout(() => resolve(sum), 100);
-})"""
 
 
 @pytest.mark.parametrize("route", ["calculator/", "fr/calculateur/"])
