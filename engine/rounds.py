@@ -120,7 +120,6 @@ def _verdict(conditions: list) -> dict:
         for _, _, _, fields_, codes in conditions:
             missing += [f for f in fields_ if f not in missing]
             unasked += [c for c in codes if c not in unasked]
-        missing = list(dict.fromkeys(missing))
     return {"eligible": eligible,
             "reasons": [{"code": code, "met": m, "params": params} for code, m, params, _, _ in conditions],
             "missing": missing, "unasked": unasked}

@@ -52,7 +52,7 @@ function roundItem(v) {
   const name = el("strong", {}, leadIn(t("rounds.type." + v.type)));
   if (v.eligible === "no") return el("li", roundAttributes(v), name, " ", closedBecause(v));
   return el("li", roundAttributes(v), name, " ", t("calculator.verdict.cutoff_sentence", { cutoff: cutoff(v) }), " ",
-    t("rounds.standing.recent", { cleared: v.cleared, count: v.count }), ...(v.eligible === "unknown" ? unaskedLines(v) : []));
+    t("rounds.standing.recent", { cleared: v.cleared, count: v.count }), ...unaskedLines(v));
 }
 
 function fillStanding(node, answer, question) {
