@@ -117,9 +117,72 @@ def guarded_context(browser):
         pytest.fail(f"requests left the site's origin: {foreign}")
 
 
+@pytest.fixture(scope="module")
+def _warm_contexts(browser):
+    """A test file's guarded contexts, one per server and set of context options: after a
+    context's first visit the service worker, the cached files and Python's memory snapshot are
+    there, so its later pages start warm (a cold start costs a test about three seconds of a
+    processor)."""
+    contexts = {}
+
+    def get(server, options):
+        key = (server.origin, repr(sorted(options.items())))
+        if key not in contexts:
+            context = browser.new_context(**options)
+            guard = chromium.ForeignRequestGuard(server.origin)
+            guard.attach(context)
+            contexts[key] = (context, guard)
+        return contexts[key]
+
+    yield get
+    for context, _ in contexts.values():
+        context.close()
+
+
 @pytest.fixture
-def page(guarded_context, site_server):
-    """A page in a guarded context for the site served at the root."""
+def warm_page(_warm_contexts):
+    """Factory: `warm_page(server, viewport=None, color_scheme=None, **context_options)` gives a
+    new page in the test file's warm context for those options, with none of what earlier tests
+    left in the site's storage (answers, ticks). The viewport and colour scheme are the page's
+    own, so pages that differ only in them share a context. The test fails if a page asked for
+    anything outside the server's origin.
+
+    Tests of a first visit, of start-up, or that intercept the site's own files (the service
+    worker of an earlier visit would serve them first) take a fresh context instead."""
+    opened = []
+
+    def make(server, viewport=None, color_scheme=None, **options):
+        context, guard = _warm_contexts(server, options)
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Storage.clearDataForOrigin",
+                 {"origin": server.origin, "storageTypes": "local_storage,indexeddb,cookies"})
+        cdp.detach()
+        if viewport:
+            page.set_viewport_size(viewport)
+        if color_scheme:
+            page.emulate_media(color_scheme=color_scheme)
+        opened.append((page, guard, len(guard.foreign)))
+        return page
+
+    yield make
+    foreign = []
+    for page, guard, before in opened:
+        page.close()
+        foreign += guard.foreign[before:]
+    if foreign:
+        pytest.fail(f"requests left the site's origin: {sorted(set(foreign))}")
+
+
+@pytest.fixture
+def page(warm_page, site_server):
+    """A page for the site served at the root, in the test file's warm context (`warm_page`)."""
+    return warm_page(site_server)
+
+
+@pytest.fixture
+def fresh_page(guarded_context, site_server):
+    """A page in a new guarded context (a first visit) for the site served at the root."""
     return guarded_context(site_server).new_page()
 
 

@@ -51,8 +51,8 @@ def test_every_page_has_no_serious_violation(axe_page, site_server, built_site):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("route", ["calculator/", "fr/calculateur/"])
-def test_calculator_in_use_has_no_serious_violation(guarded_context, site_server, scheme, route):
-    page = guarded_context(site_server, bypass_csp=True, color_scheme=scheme).new_page()
+def test_calculator_in_use_has_no_serious_violation(warm_page, site_server, scheme, route):
+    page = warm_page(site_server, bypass_csp=True, color_scheme=scheme)
     page.goto(site_server.url + route)
     page.wait_for_selector(READY)
     fill_profile(page, {

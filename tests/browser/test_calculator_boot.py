@@ -2,10 +2,17 @@
 wait when it cannot start."""
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.calculator_page import choose
 from tests.harness.words import words
+
+
+@pytest.fixture
+def page(fresh_page):
+    """Every test here is about start-up: each begins with a first visit."""
+    return fresh_page
 
 
 def test_form_is_usable_before_the_engine_is_ready(page, site_server):

@@ -23,8 +23,8 @@ SPILLED = """() => [...document.querySelectorAll('#result th, #result td')]
 
 
 @pytest.mark.parametrize("route", ["calculator/", "fr/calculateur/"])
-def test_no_cell_of_the_report_spills_over_its_neighbour_on_a_phone(guarded_context, site_server, route):
-    page = guarded_context(site_server, viewport={"width": 360, "height": 800}).new_page()
+def test_no_cell_of_the_report_spills_over_its_neighbour_on_a_phone(warm_page, site_server, route):
+    page = warm_page(site_server, viewport={"width": 360, "height": 800})
     page.goto(site_server.url + route)
     page.wait_for_selector("html[data-engine=ready]")
     fill_profile(page, PROFILE)
@@ -35,8 +35,8 @@ def test_no_cell_of_the_report_spills_over_its_neighbour_on_a_phone(guarded_cont
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_the_calculator_fits_the_screen(guarded_context, site_server, width):
-    page = guarded_context(site_server, viewport={"width": width, "height": 800}).new_page()
+def test_the_calculator_fits_the_screen(warm_page, site_server, width):
+    page = warm_page(site_server, viewport={"width": width, "height": 800})
     open_calculator(page, site_server)
     fill_profile(page, PROFILE)
     add_job(page)

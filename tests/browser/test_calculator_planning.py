@@ -61,9 +61,9 @@ def fill_planning(page) -> None:
 
 
 @pytest.fixture
-def phone(guarded_context, site_server):
+def phone(warm_page, site_server):
     def open_phone(lang: str, **options):
-        page = guarded_context(site_server, viewport={"width": 390, "height": 844}, **options).new_page()
+        page = warm_page(site_server, viewport={"width": 390, "height": 844}, **options)
         page.goto(site_server.url + ROUTES[lang])
         page.wait_for_selector("html[data-engine=ready]")
         fill_planning(page)

@@ -36,6 +36,13 @@ def not_found(route):
     route.fulfill(status=404, body="missing")
 
 
+@pytest.fixture
+def page(fresh_page):
+    """Every test here is about start-up, several intercept the site's own scripts (which the
+    service worker of an earlier visit would serve): each begins with a first visit."""
+    return fresh_page
+
+
 # --- a script that fails to load or throws ------------------------------------------------
 
 @pytest.mark.parametrize("script", ["page.js", "form.js", "engine-client.js"])

@@ -188,8 +188,8 @@ def test_the_french_search_finds_the_page_that_answers(page, site_server):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_french_pages_fit_the_screen(guarded_context, site_server, built_site, width):
-    page = guarded_context(site_server, viewport={"width": width, "height": 800}).new_page()
+def test_french_pages_fit_the_screen(warm_page, site_server, built_site, width):
+    page = warm_page(site_server, viewport={"width": width, "height": 800})
     for path in french_pages(built_site):
         page.goto(site_server.url + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -80,11 +80,3 @@ def run_python(code: str, *, timeout: float = 600) -> str:
         raise PyodideError(f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
     return proc.stdout
 
-
-def run_pytest(args: list[str], *, timeout: float = 900) -> subprocess.CompletedProcess:
-    """Run pytest inside Pyodide with `args` (paths relative to the project root)."""
-    code = (
-        "import sys, pytest\n"
-        f"sys.exit(pytest.main({['-p', 'no:cacheprovider', *args]!r}))\n"
-    )
-    return run(code, wheels=True, timeout=timeout)

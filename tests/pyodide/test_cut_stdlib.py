@@ -1,5 +1,5 @@
 """The standard library the calculator boots with: cut by tracing imports under Pyodide, small,
-and enough for the engine's whole test suite, run inside Pyodide with only that archive."""
+and compiled (the engine's whole suite runs with it: test_engine_suite.py)."""
 from __future__ import annotations
 
 import importlib.util
@@ -15,59 +15,6 @@ pytestmark = pytest.mark.skipif(sys.platform == "emscripten", reason="these test
 
 ROOT = Path(__file__).resolve().parents[2]
 FULL = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
-# The engine's suite: every test that exercises engine/ and already runs inside Pyodide.
-ENGINE_SUITE = ["tests/engine", "tests/assessment"]
-
-# Runs inside Pyodide before pytest. The cut archive is the standard library; Pyodide's full
-# archive is last on sys.path so that pytest and hypothesis can start. Every import statement
-# executed while engine code is on the stack (its own, and those of the library code it calls)
-# must resolve to a module that is built in, frozen, in the cut archive or in the project.
-GUARD = r'''
-import builtins, sys
-ENGINE = ("engine", "bridge")
-FULL = "/full-stdlib/"
-_import = builtins.__import__
-checked = set()
-outside = set()
-
-def _engine_on_stack():
-    frame = sys._getframe(2)
-    while frame is not None:
-        name = frame.f_globals.get("__name__", "")
-        if name.split(".")[0] in ENGINE:
-            return True
-        frame = frame.f_back
-    return False
-
-def _origin(name):
-    module = sys.modules.get(name)
-    return getattr(getattr(module, "__spec__", None), "origin", None) or ""
-
-def guarded(name, globals=None, locals=None, fromlist=(), level=0):
-    module = _import(name, globals, locals, fromlist, level)
-    if level == 0 and _engine_on_stack():
-        parts = name.split(".")
-        names = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
-        names += [f"{name}.{item}" for item in fromlist or () if f"{name}.{item}" in sys.modules]
-        for each in names:
-            checked.add(each)
-            if _origin(each).startswith(FULL):
-                outside.add(each)
-    return module
-
-builtins.__import__ = guarded
-'''
-REPORT = r'''
-import zipfile
-in_use = sorted(zipfile.ZipFile("/lib/python%d%d.zip" % sys.version_info[:2]).namelist())
-print("STDLIB", len(in_use), "CHECKED", len(checked), "OUTSIDE", sorted(outside))
-sys.exit(status or (1 if outside else 0))
-'''
-
-
-@pytest.fixture(scope="module")
-def cut_archive(built_site) -> Path:
-    return next(built_site.glob("python-stdlib-*.zip"))
 
 
 def test_cut_archive_is_pyodides_own_files_compiled_and_a_fraction_of_the_full_one(cut_archive):
@@ -108,17 +55,3 @@ def test_trace_sees_a_compile_from_source(built_site, tmp_path):
     result = stdlib.trace(built_site / "pyodide", source_zip, check=next(built_site.glob("python-stdlib-*.zip")))
     assert "/home/pyodide/engine.zip/engine/crs.py" in result["compiled"]
 
-
-def test_engine_suite_passes_inside_pyodide_with_the_cut_archive(cut_archive):
-    from tests.harness.pyodide import run
-
-    args = ["-p", "no:cacheprovider", "-q", "--confcutdir=tests/engine", *ENGINE_SUITE]
-    code = GUARD + f"import pytest\nstatus = pytest.main({args!r})\n" + REPORT
-    proc = run(code, wheels=True, timeout=1500, stdlib=cut_archive)
-    output = proc.stdout + proc.stderr
-    assert proc.returncode == 0, output[-4000:]
-    assert " passed" in output and " failed" not in output, output[-4000:]
-    summary = next(line for line in output.splitlines() if line.startswith("STDLIB "))
-    stdlib_files, checked = int(summary.split()[1]), int(summary.split()[3])
-    assert stdlib_files == len(zipfile.ZipFile(cut_archive).namelist())  # the cut one was in use
-    assert checked > 20 and summary.endswith("OUTSIDE []"), summary

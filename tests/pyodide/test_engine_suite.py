@@ -1,0 +1,113 @@
+"""The engine's whole test suite (tests/engine and tests/assessment), run inside real Pyodide
+(the browser's Python 3.14) under Node, booted from the cut standard library the calculator
+ships. It runs once for this file; each test reads its own part of that run.
+
+`--confcutdir=tests/engine` keeps pytest from loading tests/conftest.py (it imports Playwright,
+which Pyodide lacks); CPython-only tests (subprocess, jsonschema) skip themselves there.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import zipfile
+
+import pytest
+
+pytestmark = pytest.mark.skipif(sys.platform == "emscripten", reason="these tests start Pyodide")
+
+SUITES = {"engine": "tests/engine", "assessment": "tests/assessment"}
+
+# Runs inside Pyodide before pytest. The cut archive is the standard library; Pyodide's full
+# archive is last on sys.path so that pytest and hypothesis can start. Every import statement
+# executed while engine code is on the stack (its own, and those of the library code it calls)
+# must resolve to a module that is built in, frozen, in the cut archive or in the project.
+# A module is checked the first time engine code imports it: where it came from cannot change.
+GUARD = r'''
+import builtins, sys
+ENGINE = ("engine", "bridge")
+FULL = "/full-stdlib/"
+_import = builtins.__import__
+checked = set()
+outside = set()
+
+def _engine_on_stack():
+    frame = sys._getframe(2)
+    while frame is not None:
+        name = frame.f_globals.get("__name__", "")
+        if name.split(".")[0] in ENGINE:
+            return True
+        frame = frame.f_back
+    return False
+
+def _origin(name):
+    module = sys.modules.get(name)
+    return getattr(getattr(module, "__spec__", None), "origin", None) or ""
+
+def guarded(name, globals=None, locals=None, fromlist=(), level=0):
+    module = _import(name, globals, locals, fromlist, level)
+    if level != 0:
+        return module
+    parts = name.split(".")
+    names = [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    names += [f"{name}.{item}" for item in fromlist or () if f"{name}.{item}" in sys.modules]
+    unchecked = [each for each in names if each not in checked]
+    if unchecked and _engine_on_stack():
+        for each in unchecked:
+            checked.add(each)
+            if _origin(each).startswith(FULL):
+                outside.add(each)
+    return module
+
+builtins.__import__ = guarded
+'''
+# Failed or erred tests, by suite, from pytest's own reports.
+RUN = r'''
+import json, pytest
+
+class Outcomes:
+    def __init__(self):
+        self.failed = {suite: [] for suite in SUITES}
+        self.passed = dict.fromkeys(SUITES, 0)
+
+    def pytest_runtest_logreport(self, report):
+        suite = next((s for s, path in SUITES.items() if report.nodeid.startswith(path)), None)
+        if suite is None:
+            return
+        if report.failed:
+            self.failed[suite].append(report.nodeid)
+        elif report.passed and report.when == "call":
+            self.passed[suite] += 1
+
+outcomes = Outcomes()
+status = pytest.main(["-p", "no:cacheprovider", "-q", "--confcutdir=tests/engine", *SUITES.values()], plugins=[outcomes])
+in_use = sorted(zipfile.ZipFile("/lib/python%d%d.zip" % sys.version_info[:2]).namelist())
+print("SUITE " + json.dumps({"status": int(status), "passed": outcomes.passed, "failed": outcomes.failed,
+                             "stdlib": len(in_use), "checked": len(checked), "outside": sorted(outside)}))
+'''
+
+
+@pytest.fixture(scope="module")
+def suite(cut_archive) -> dict:
+    from tests.harness.pyodide import run
+
+    code = GUARD + "import zipfile\nSUITES = " + repr(SUITES) + "\n" + RUN
+    proc = run(code, wheels=True, timeout=1500, stdlib=cut_archive)
+    output = proc.stdout + proc.stderr
+    line = next((line for line in proc.stdout.splitlines() if line.startswith("SUITE ")), None)
+    assert proc.returncode == 0 and line, output[-4000:]
+    return {**json.loads(line[len("SUITE "):]), "output": output}
+
+
+@pytest.mark.parametrize("name", SUITES)
+def test_the_suite_passes_inside_pyodide(suite, name):
+    assert suite["passed"][name] > 50 and suite["failed"][name] == [], suite["output"][-4000:]
+
+
+def test_the_whole_run_passed(suite):
+    """pytest's own verdict too: a collection error or an internal one fails no single test."""
+    assert suite["status"] == 0, suite["output"][-4000:]
+
+
+def test_the_engine_imports_nothing_outside_the_cut_archive(suite, cut_archive):
+    assert suite["stdlib"] == len(zipfile.ZipFile(cut_archive).namelist())  # the cut one was in use
+    assert suite["checked"] > 20 and suite["outside"] == [], suite["outside"]
