@@ -51,3 +51,19 @@ def test_guard_blocks_and_reports_a_foreign_request(browser, tmp_path):
         context.close()
         server.close()
     assert guard.foreign == ["http://foreign.invalid/pixel.png"]
+
+
+def test_warm_pages_share_the_visit_but_not_the_answers(warm_page, site_server):
+    """A test file's pages share one context (the service worker of the first visit serves the
+    next), and each starts with none of the answers an earlier page left in storage."""
+    first = warm_page(site_server)
+    first.goto(site_server.url + "calculator/")
+    first.wait_for_selector("html[data-engine=ready]")
+    first.evaluate("navigator.serviceWorker.ready")
+    first.evaluate("localStorage.setItem('left-behind', '1')")
+    second = warm_page(site_server, viewport={"width": 390, "height": 844})
+    assert second.context == first.context
+    second.goto(site_server.url + "calculator/")
+    assert second.evaluate("navigator.serviceWorker.controller !== null")
+    assert second.evaluate("localStorage.getItem('left-behind')") is None
+    assert second.evaluate("innerWidth") == 390
