@@ -3,6 +3,8 @@ inputs named by contract path, `#crs-total`, `html[data-engine]`."""
 from __future__ import annotations
 
 ABILITIES = ("listening", "reading", "writing", "speaking")
+# Where the page keeps the answers in this browser (static/js/calculator/state.js).
+ANSWERS = "ee-guide:calculator:answers"
 READY = "html[data-engine=ready]"
 # The result answers the form as it is now: no question in flight.
 SETTLED = '#result[data-state="ready"]:not([aria-busy])'

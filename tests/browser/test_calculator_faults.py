@@ -8,10 +8,9 @@ import pytest
 from playwright.sync_api import expect
 
 import engine
-from tests.browser.calculator_page import READY, add_job, choose, fill, fill_profile, open_calculator, shown_score
+from tests.browser.calculator_page import ANSWERS, READY, add_job, choose, fill, fill_profile, open_calculator, shown_score
 from tests.harness.words import words
 
-ANSWERS = "ee-guide:calculator:answers"
 AS_OF = "2026-11-02"
 IELTS = {"test": "ielts_general", "listening": 7, "reading": 6.5, "writing": 6, "speaking": 6.5}
 CELPIP = {"test": "celpip_general", "listening": 10, "reading": 9, "writing": 9, "speaking": 10}

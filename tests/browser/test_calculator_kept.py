@@ -8,10 +8,9 @@ import json
 
 from playwright.sync_api import expect
 
-from tests.browser.calculator_page import READY, fill_profile, open_calculator, shown_score
+from tests.browser.calculator_page import ANSWERS, READY, fill_profile, open_calculator, shown_score
 from tests.harness.words import words
 
-ANSWERS = "ee-guide:calculator:answers"
 SCENARIOS = "ee-guide:calculator:scenarios"
 PROFILE = {
     "age": 29, "education": "masters", "foreign_work_years": 3,

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 import engine
-from tests.browser.calculator_page import SETTLED, add_job, choose, fill, fill_profile, reveal
+from tests.browser.calculator_page import ANSWERS, SETTLED, add_job, choose, fill, fill_profile, reveal
 from tests.browser.test_accessibility import violations
 
 AS_OF = "2026-12-06"
@@ -60,13 +60,29 @@ def fill_planning(page) -> None:
     page.wait_for_selector('#result[data-details="ready"]')
 
 
+@pytest.fixture(scope="module")
+def kept_answers() -> dict:
+    """Per edition, the answers the page kept after the planning profile was typed in."""
+    return {}
+
+
 @pytest.fixture
-def phone(warm_page, site_server):
+def phone(warm_page, site_server, kept_answers):
+    """The calculator on a 390 px phone with the planning profile: typed into the form the first
+    time in each edition, then given as the answers this browser kept (the state is the same)."""
     def open_phone(lang: str, **options):
         page = warm_page(site_server, viewport={"width": 390, "height": 844}, **options)
+        if lang in kept_answers:
+            page.goto(site_server.url + "guide/")  # the same origin, to write this browser's storage
+            page.evaluate("([key, value]) => localStorage.setItem(key, value)", [ANSWERS, kept_answers[lang]])
         page.goto(site_server.url + ROUTES[lang])
         page.wait_for_selector("html[data-engine=ready]")
-        fill_planning(page)
+        if lang in kept_answers:
+            page.wait_for_selector(SETTLED)
+            page.wait_for_selector('#result[data-details="ready"]')
+        else:
+            fill_planning(page)
+            kept_answers[lang] = page.evaluate("(key) => localStorage.getItem(key)", ANSWERS)
         return page
     return open_phone
 

@@ -9,10 +9,9 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.calculator_page import READY, SETTLED, add_job, choose, fill, fill_profile, open_calculator
+from tests.browser.calculator_page import ANSWERS, READY, SETTLED, add_job, choose, fill, fill_profile, open_calculator
 from tests.harness.words import long_date, words
 
-KEY = "ee-guide:calculator:answers"
 PROFILE = {
     "as_of": "2026-11-02", "age": 30, "education": "bachelors",
     "first_language": {"test": "ielts_general", "listening": 8, "reading": 7, "writing": 7, "speaking": 7},
@@ -29,7 +28,7 @@ CORRUPT = {
 def with_saved(page, server, text: str):
     """Open the calculator with `text` saved as this browser's answers."""
     page.goto(server.url + "404.html")  # same origin, no calculator script running
-    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, text])
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [ANSWERS, text])
     page.goto(server.url + "calculator/")
     page.wait_for_selector(READY)
 
@@ -51,7 +50,7 @@ def test_corrupt_saved_answers_are_dropped_and_said(page, site_server, case):
     page.click("#clear-answers")
     page.click("#clear-yes")  # clearing asks first
     expect(page.locator('[name="age"]')).to_have_value("")
-    assert page.evaluate("(key) => localStorage.getItem(key)", KEY) in (None, "{}")
+    assert page.evaluate("(key) => localStorage.getItem(key)", ANSWERS) in (None, "{}")
 
 
 def test_an_impossible_date_typed_into_an_empty_field_is_noticed_at_once(page, site_server):
@@ -126,7 +125,7 @@ def test_a_date_of_the_calculation_set_to_today_is_kept(page, site_server):
     open_calculator(page, site_server)
     expect(page.locator('[name="as_of"]')).to_have_value("")  # empty: today
     fill(page, "as_of", today)
-    saved = json.loads(page.evaluate("(key) => localStorage.getItem(key)", KEY))
+    saved = json.loads(page.evaluate("(key) => localStorage.getItem(key)", ANSWERS))
     assert saved["as_of"] == today
     page.reload()
     page.wait_for_selector(READY)

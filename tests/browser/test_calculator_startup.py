@@ -9,10 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 import engine
-from tests.browser.calculator_page import READY, SETTLED, fill_profile, open_calculator
+from tests.browser.calculator_page import ANSWERS, READY, SETTLED, fill_profile, open_calculator
 from tests.harness.words import words
 
-SAVED = "ee-guide:calculator:answers"
 PROFILE = {"age": 29, "education": "bachelors",
            "first_language": {"test": "celpip_general", "listening": 9, "reading": 8, "writing": 8, "speaking": 9}}
 SETTLED_OR_ERROR = "html[data-engine=error], " + SETTLED
@@ -97,14 +96,14 @@ def test_boot_js_that_never_loads_ends_in_an_error(page, site_server):
 def test_corrupt_saved_answers_never_leave_the_page_loading(page, site_server, saved):
     """The page may drop them and start, or stop with a way out; clearing them always starts it."""
     page.goto(site_server.url + "guide/")  # the same origin, to write this browser's storage
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [SAVED, json.dumps(saved)])
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [ANSWERS, json.dumps(saved)])
     page.goto(site_server.url + "calculator/")
     page.wait_for_selector("html[data-engine=ready], html[data-engine=error]")
     if page.get_attribute("html", "data-engine") == "error":
         expect_a_way_out(page, "page_error")
         page.click("[data-way-out=clear]")
         page.wait_for_selector(READY)
-        assert page.evaluate("(key) => localStorage.getItem(key)", SAVED) in (None, "{}")
+        assert page.evaluate("(key) => localStorage.getItem(key)", ANSWERS) in (None, "{}")
     fill_profile(page, PROFILE)
     page.wait_for_selector(SETTLED)
 
