@@ -115,3 +115,21 @@ def test_the_whole_run_passed(suite):
 def test_the_engine_imports_nothing_outside_the_cut_archive(suite, cut_archive):
     assert suite["stdlib"] == len(zipfile.ZipFile(cut_archive).namelist())  # the cut one was in use
     assert suite["checked"] > 20 and suite["outside"] == [], suite["outside"]
+
+
+def test_the_guard_names_what_the_engine_imports_from_outside_the_cut_archive(cut_archive, tmp_path):
+    """The check above can fail: with fractions missing from the archive, scoring imports it from
+    Pyodide's full one, and the guard names it."""
+    from tests.harness.pyodide import run
+
+    lacking = tmp_path / "python-stdlib-lacking.zip"
+    with zipfile.ZipFile(cut_archive) as cut, zipfile.ZipFile(lacking, "w") as out:
+        for info in cut.infolist():
+            if info.filename != "fractions.pyc":
+                out.writestr(info, cut.read(info))
+    profile = {"age": 30, "education": "masters",
+               "first_language": {"test": "clb", "listening": 9, "reading": 9, "writing": 9, "speaking": 9}}
+    code = GUARD + f"import engine\nengine.crs_score({profile!r})\nprint('OUTSIDE', sorted(outside))\n"
+    proc = run(code, stdlib=lacking)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-4000:]
+    assert "OUTSIDE ['fractions']" in proc.stdout, proc.stdout[-2000:]
