@@ -33,8 +33,8 @@ def ready_answer(page):
 
 
 @pytest.mark.parametrize("width,height", [(390, 844), (360, 740)])
-def test_after_see_the_full_result_the_answer_and_its_total_are_on_the_screen(guarded_context, site_server, width, height):
-    page = guarded_context(site_server, viewport={"width": width, "height": height}, is_mobile=True, has_touch=True).new_page()
+def test_after_see_the_full_result_the_answer_and_its_total_are_on_the_screen(warm_page, site_server, width, height):
+    page = warm_page(site_server, viewport={"width": width, "height": height}, is_mobile=True, has_touch=True)
     open_calculator(page, site_server)
     fill_profile(page, COUPLE)
     ready_answer(page)
@@ -49,8 +49,8 @@ def test_after_see_the_full_result_the_answer_and_its_total_are_on_the_screen(gu
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
 
-def test_the_french_answer_fits_a_phone_too(guarded_context, site_server):
-    page = guarded_context(site_server, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).new_page()
+def test_the_french_answer_fits_a_phone_too(warm_page, site_server):
+    page = warm_page(site_server, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page.goto(site_server.url + "fr/calculateur/")
     page.wait_for_selector(READY)
     fill_profile(page, COUPLE)

@@ -46,8 +46,8 @@ def test_the_section_shows_the_engines_verdict_for_each_route(page, site_server,
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_the_section_fits_the_screen(guarded_context, site_server, width):
-    page = guarded_context(site_server, viewport={"width": width, "height": 800}).new_page()
+def test_the_section_fits_the_screen(warm_page, site_server, width):
+    page = warm_page(site_server, viewport={"width": width, "height": 800})
     open_calculator(page, site_server)
     fill_profile(page, PROFILE)
     page.wait_for_selector(SETTLED)
@@ -61,9 +61,9 @@ def test_the_section_fits_the_screen(guarded_context, site_server, width):
 
 @pytest.mark.parametrize("path", ["guide/french-speakers/", "fr/guide/french-speakers/"])
 @pytest.mark.parametrize("width", [360, 1280])
-def test_the_guide_page_fits_the_screen(guarded_context, site_server, path, width):
+def test_the_guide_page_fits_the_screen(warm_page, site_server, path, width):
     # Its table may scroll inside its own region; the page itself never scrolls sideways.
-    page = guarded_context(site_server, viewport={"width": width, "height": 800}).new_page()
+    page = warm_page(site_server, viewport={"width": width, "height": 800})
     page.goto(site_server.url + path)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, overflow

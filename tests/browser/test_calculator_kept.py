@@ -56,9 +56,8 @@ def test_storage_full_before_typing_is_said_at_once_and_the_calculator_works(pag
     assert page.inner_text("#crs-total") == str(total)
 
 
-def test_two_tabs_never_undo_each_others_answers_or_scenarios(guarded_context, site_server):
-    context = guarded_context(site_server)
-    first, second = context.new_page(), context.new_page()
+def test_two_tabs_never_undo_each_others_answers_or_scenarios(warm_page, site_server):
+    first, second = warm_page(site_server), warm_page(site_server)  # two tabs of one browser
     open_calculator(first, site_server)
     open_calculator(second, site_server)
     fill_profile(first, PROFILE)

@@ -93,10 +93,10 @@ def test_the_values_a_link_could_not_use_are_named(page, site_server):
     expect(page.locator('[name="first_language.listening"]')).to_have_value("9")
 
 
-def test_the_question_before_a_link_replaces_answers_is_accessible(guarded_context, site_server):
+def test_the_question_before_a_link_replaces_answers_is_accessible(warm_page, site_server):
     from tests.browser.test_accessibility import violations
 
-    page = guarded_context(site_server, bypass_csp=True).new_page()
+    page = warm_page(site_server, bypass_csp=True)
     open_calculator(page, site_server)
     fill_profile(page, PROFILE)
     page.wait_for_selector(SETTLED)

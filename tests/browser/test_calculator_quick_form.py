@@ -144,9 +144,8 @@ OVERFLOW = """(width) => {
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_at_360_px_nothing_is_wider_than_the_screen_and_no_label_is_cut(guarded_context, site_server, lang):
-    page = guarded_context(site_server, viewport={"width": 360, "height": 780}, is_mobile=True,
-                           has_touch=True).new_page()
+def test_at_360_px_nothing_is_wider_than_the_screen_and_no_label_is_cut(warm_page, site_server, lang):
+    page = warm_page(site_server, viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
     open_edition(page, site_server, lang)
     fill_profile(page, {**PROFILE, "education": "bachelors", "canadian_education": "one_or_two_year",
                         "job_offer": "teer_00",
@@ -162,9 +161,8 @@ def test_at_360_px_nothing_is_wider_than_the_screen_and_no_label_is_cut(guarded_
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_on_arrival_at_390_px_a_first_question_is_on_the_first_screen(guarded_context, site_server, lang):
-    page = guarded_context(site_server, viewport={"width": 390, "height": 844}, is_mobile=True,
-                           has_touch=True).new_page()
+def test_on_arrival_at_390_px_a_first_question_is_on_the_first_screen(warm_page, site_server, lang):
+    page = warm_page(site_server, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     open_edition(page, site_server, lang)
     age = page.locator('[name="age"]').bounding_box()
     bar = page.locator("#score-bar").bounding_box()
