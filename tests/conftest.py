@@ -117,12 +117,12 @@ def guarded_context(browser):
         pytest.fail(f"requests left the site's origin: {foreign}")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def _warm_contexts(browser):
-    """A test file's guarded contexts, one per server and set of context options: after a
+    """The test process's guarded contexts, one per server and set of context options: after a
     context's first visit the service worker, the cached files and Python's memory snapshot are
     there, so its later pages start warm (a cold start costs a test about three seconds of a
-    processor)."""
+    processor). Each page starts with the site's storage cleared (`warm_page`)."""
     contexts = {}
 
     def get(server, options):
@@ -142,7 +142,7 @@ def _warm_contexts(browser):
 @pytest.fixture
 def warm_page(_warm_contexts):
     """Factory: `warm_page(server, viewport=None, color_scheme=None, **context_options)` gives a
-    new page in the test file's warm context for those options, with none of what earlier tests
+    new page in the test process's warm context for those options, with none of what earlier tests
     left in the site's storage (answers, ticks). The viewport and colour scheme are the page's
     own, so pages that differ only in them share a context. The test fails if a page asked for
     anything outside the server's origin.
@@ -176,7 +176,7 @@ def warm_page(_warm_contexts):
 
 @pytest.fixture
 def page(warm_page, site_server):
-    """A page for the site served at the root, in the test file's warm context (`warm_page`)."""
+    """A page for the site served at the root, in the test process's warm context (`warm_page`)."""
     return warm_page(site_server)
 
 
