@@ -42,7 +42,8 @@ REFUSED = ["eval", "indirect_eval", "function_constructor", "new_function", "con
            "event_source", "request_elsewhere", "fetch_elsewhere", "fetch_data_url"]
 
 
-def test_the_worker_guard_refuses_code_from_strings_and_other_origins(page, site_server):
+def test_the_worker_guard_refuses_code_from_strings_and_other_origins(fresh_page, site_server):
+    page = fresh_page  # a first visit: a service worker of an earlier one would serve the probe's URL
     page.route("**/static/js/calculator/guard-probe.js",
                lambda route: route.fulfill(status=200, content_type="text/javascript", body=PROBE))
     page.goto(site_server.url + "calculator/")
