@@ -125,12 +125,12 @@ def guarded_context(browser):
         pytest.fail(f"requests left the site's origin: {foreign}")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def _warm_contexts(browser):
-    """The test process's guarded contexts, one per server and set of context options: after a
+    """A test file's guarded contexts, one per server and set of context options: after a
     context's first visit the service worker, the cached files and Python's memory snapshot are
     there, so its later pages start warm (a cold start costs a test about three seconds of a
-    processor). Each page starts with the site's storage cleared (`warm_page`)."""
+    processor)."""
     contexts = {}
 
     def get(server, options):
@@ -150,7 +150,7 @@ def _warm_contexts(browser):
 @pytest.fixture
 def warm_page(_warm_contexts):
     """Factory: `warm_page(server, viewport=None, color_scheme=None, **context_options)` gives a
-    new page in the test process's warm context for those options, with none of what earlier tests
+    new page in the test file's warm context for those options, with none of what earlier tests
     left in the site's storage (answers, ticks). The viewport and colour scheme are the page's
     own, so pages that differ only in them share a context. The test fails if a page asked for
     anything outside the server's origin.
@@ -184,7 +184,7 @@ def warm_page(_warm_contexts):
 
 @pytest.fixture
 def page(warm_page, site_server):
-    """A page for the site served at the root, in the test process's warm context (`warm_page`)."""
+    """A page for the site served at the root, in the test file's warm context (`warm_page`)."""
     return warm_page(site_server)
 
 

@@ -54,8 +54,8 @@ def test_guard_blocks_and_reports_a_foreign_request(browser, tmp_path):
 
 
 def test_warm_pages_share_the_visit_but_not_the_answers(warm_page, site_server):
-    """Warm pages share one context (the service worker of the first visit serves the next), and
-    each starts with none of the answers an earlier page left in storage."""
+    """A test file's pages share one context (the service worker of the first visit serves the
+    next), and each starts with none of the answers an earlier page left in storage."""
     first = warm_page(site_server)
     first.goto(site_server.url + "calculator/")
     first.wait_for_selector("html[data-engine=ready]")
