@@ -21,17 +21,9 @@ TESTS = Path(__file__).resolve().parent
 # The folder a test lives in says what it needs: the quick loop leaves these out. A test
 # elsewhere that opens Chromium (through the `browser` fixture) is a browser test too.
 FOLDER_MARKERS = {"browser": ("browser", "slow"), "pyodide": ("pyodide", "slow")}
-# The slow folders run first (each file stays whole in one process, in its own order): a long
-# file that started last left the other process idle for a minute at the end of a run.
-SLOW_FIRST = ("pyodide", "browser")
 
 
 def pytest_collection_modifyitems(items):
-    def rank(item):
-        folder = item.path.relative_to(TESTS).parts[0]
-        return SLOW_FIRST.index(folder) if folder in SLOW_FIRST else len(SLOW_FIRST)
-
-    items.sort(key=rank)  # stable: the order inside each folder is kept
     for item in items:
         folder = item.path.relative_to(TESTS).parts[0]
         names = FOLDER_MARKERS.get(folder, ())
