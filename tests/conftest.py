@@ -93,6 +93,14 @@ def browser():
         instance.close()
 
 
+def _guarded(browser, server, options):
+    """A new browser context whose requests outside `server.origin` are aborted and recorded."""
+    context = browser.new_context(**options)
+    guard = chromium.ForeignRequestGuard(server.origin)
+    guard.attach(context)
+    return context, guard
+
+
 @pytest.fixture
 def guarded_context(browser):
     """Factory: a fresh browser context that aborts and fails on requests to other origins.
@@ -103,9 +111,7 @@ def guarded_context(browser):
     opened = []
 
     def make(server, **options):
-        context = browser.new_context(**options)
-        guard = chromium.ForeignRequestGuard(server.origin)
-        guard.attach(context)
+        context, guard = _guarded(browser, server, options)
         opened.append((context, guard))
         return context
 
@@ -128,10 +134,7 @@ def _warm_contexts(browser):
     def get(server, options):
         key = (server.origin, repr(sorted(options.items())))
         if key not in contexts:
-            context = browser.new_context(**options)
-            guard = chromium.ForeignRequestGuard(server.origin)
-            guard.attach(context)
-            contexts[key] = (context, guard)
+            contexts[key] = _guarded(browser, server, options)
         return contexts[key]
 
     yield get
